@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+import { PLATFORM_PAGES } from './policies/platforms';
+
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    action: { default_title: '__MSG_actionTitle__' },
+    permissions: ['storage', 'alarms', 'notifications'],
+    // The merchant back offices only: needed to find and focus an open order page.
+    host_permissions: Object.values(PLATFORM_PAGES).flatMap((p) => p.matches),
+    browser_specific_settings: {
+      gecko: {
+        id: 'shouyue@shouyue.app',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});

@@ -3,6 +3,8 @@ import { PLATFORM_PAGES } from './policies/platforms';
 
 
 export default defineConfig({
+  // Tests and benchmarks may build into their own folder so parallel runs don't collide.
+  outDir: process.env.SHOUYUE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: {
     name: '__MSG_extName__',

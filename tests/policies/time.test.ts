@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chinaDayStart,
+  format1688Time,
+  formatChinaTime,
+  fromUnixMillis,
+  fromUnixSeconds,
+  parse1688Time,
+  parsePlatformTime,
+  type TimeParse,
+} from '@/policies/time';
+
+// 2024-03-18 18:00:32 CST = 10:00:32 UTC.
+const AT = Date.parse('2024-03-18T18:00:32+08:00');
+const NOW = Date.parse('2024-03-18T10:00:00+08:00');
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+function at(r: TimeParse): number {
+  if (!r.ok) throw new Error(`expected ok, got: ${r.reason}`);
+  return r.at;
+}
+function reason(r: TimeParse): string {
+  if (r.ok) throw new Error(`expected an error, got ${new Date(r.at).toISOString()}`);
+  return r.reason;
+}
+
+describe('parsePlatformTime: absolute wall clocks are China time', () => {
+  it.each([
+    ['2024-03-18 18:00:32', '2024-03-18T18:00:32+08:00'],
+    ['2024/03/18 18:00', '2024-03-18T18:00:00+08:00'],
+    ['2024/3/8 8:05', '2024-03-08T08:05:00+08:00'],
+    ['2024-03-18', '2024-03-18T00:00:00+08:00'],
+    ['2024.03.18 18:00', '2024-03-18T18:00:00+08:00'],
+    ['2024年3月18日 18:00', '2024-03-18T18:00:00+08:00'],
+    ['2024年3月18日18时05分', '2024-03-18T18:05:00+08:00'],
+    ['承诺发货时间：2024-03-18\u00a018:00:32', '2024-03-18T18:00:32+08:00'],
+    ['  最晚发货 2024-03-18 18:00:32 前  ', '2024-03-18T18:00:32+08:00'],
+    ['２０２４－０３－１８　１８：００', '2024-03-18T18:00:00+08:00'],
+    ['2024-03-18T10:00:32Z', '2024-03-18T18:00:32+08:00'],
+    ['2024-03-18T18:00:32+08:00', '2024-03-18T18:00:32+08:00'],
+    ['2024-03-18 18:00 (剩余8小时)', '2024-03-18T18:00:00+08:00'],
+  ])('%j → %s', (text, iso) => {
+    const r = parsePlatformTime(text, NOW);
+    expect(at(r)).toBe(Date.parse(iso));
+    expect(r.ok && r.kind).toBe('absolute');
+  });
+
+  it('reads the exact instant of the seed timestamp', () => {
+    expect(at(parsePlatformTime('2024-03-18 18:00:32', NOW))).toBe(AT);
+    expect(new Date(AT).toISOString()).toBe('2024-03-18T10:00:32.000Z');
+  });
+
+  it.each([
+    ['03-18 18:00', NOW, '2024-03-18T18:00:00+08:00'],
+    ['3月18日 18:00', NOW, '2024-03-18T18:00:00+08:00'],
+    // Around new year the nearest year wins.
+    ['12-31 23:00', Date.parse('2025-01-01T01:00:00+08:00'), '2024-12-31T23:00:00+08:00'],
+    ['01-01 09:00', Date.parse('2024-12-31T22:00:00+08:00'), '2025-01-01T09:00:00+08:00'],
+    // 02-29 only exists in a leap year: 2024 is the nearest that has it.
+    ['02-29 10:00', Date.parse('2025-01-10T10:00:00+08:00'), '2024-02-29T10:00:00+08:00'],
+  ])('year-less %j picks the year nearest to now', (text, now, iso) => {
+    expect(at(parsePlatformTime(text, now))).toBe(Date.parse(iso));
+  });
+
+  it.each([
+    '2024-02-30',
+    '2023-02-29 10:00',
+    '2024-13-01 10:00',
+    '2024-00-10',
+    '2024-03-18 24:00',
+    '2024-03-18 99:99',
+    '99:99',
+    '18:00',
+    '1999-12-31 23:59',
+    '2101-01-01',
+    '2024-03-18 123:00',
+    '2024-03-18 18:00 至 2024-03-19 18:00',
+    '13-40 10:00',
+    '',
+    '   ',
+    '尽快发货',
+    '<script>alert(1)</script>',
+    '剩余1天25小时',
+    '剩余3小时1天',
+    '12345',
+  ])('rejects %j with a reason', (text) => {
+    expect(reason(parsePlatformTime(text, NOW))).toMatch(/\S/);
+  });
+
+  it('does not accept non-string input', () => {
+    expect(parsePlatformTime(undefined as unknown as string, NOW).ok).toBe(false);
+    expect(parsePlatformTime(42 as unknown as string, NOW).ok).toBe(false);
+  });
+});
+
+describe('parsePlatformTime: relative countdowns', () => {
+  it.each([
+    ['剩余1天3小时', DAY + 3 * HOUR],
+    ['还剩 23小时59分', 23 * HOUR + 59 * MIN],
+    ['23小时59分', 23 * HOUR + 59 * MIN],
+    ['12分钟', 12 * MIN],
+    ['1天', DAY],
+    ['剩余2时5分', 2 * HOUR + 5 * MIN],
+    ['发货剩余 1 天 3 小时', DAY + 3 * HOUR],
+    ['剩余0分钟', 0],
+    ['72小时', 72 * HOUR],
+  ])('%j → now + %d ms', (text, ms) => {
+    const r = parsePlatformTime(text, NOW);
+    expect(at(r)).toBe(NOW + ms);
+    expect(r.ok && r.kind).toBe('relative');
+  });
+
+  it('reads an overdue countdown as a past instant', () => {
+    expect(at(parsePlatformTime('已超时2小时', NOW))).toBe(NOW - 2 * HOUR);
+  });
+
+  it('needs a finite now for relative and year-less text', () => {
+    expect(parsePlatformTime('12分钟', Number.NaN).ok).toBe(false);
+    expect(parsePlatformTime('03-18 18:00', Number.NaN).ok).toBe(false);
+  });
+});
+
+describe('platform field helpers', () => {
+  it('reads Douyin epoch seconds and Kuaishou epoch ms', () => {
+    expect(at(fromUnixSeconds(1710756032))).toBe(AT);
+    expect(at(fromUnixSeconds('1710756032'))).toBe(AT);
+    expect(at(fromUnixMillis(AT))).toBe(AT);
+    expect(at(fromUnixMillis(String(AT)))).toBe(AT);
+  });
+
+  it.each([[-1], [1.5], [Number.NaN], ['17e8'], [''], [1710756032 * 1e6]])('rejects %j', (v) => {
+    expect(fromUnixSeconds(v).ok).toBe(false);
+    expect(fromUnixMillis(typeof v === 'number' ? v * 1e6 : v).ok).toBe(false);
+  });
+
+  it('rejects seconds passed as milliseconds (year 1970)', () => {
+    expect(fromUnixMillis(1710756032).ok).toBe(false);
+  });
+
+  it('reads 1688 yyyyMMddHHmmssSSS+0800 and writes it back', () => {
+    expect(at(parse1688Time('20240318180032000+0800'))).toBe(AT);
+    expect(at(parse1688Time('20240318180032+0800'))).toBe(AT);
+    expect(at(parse1688Time('20240318100032000+0000'))).toBe(AT);
+    expect(format1688Time(AT)).toBe('20240318180032000+0800');
+    expect(at(parse1688Time(format1688Time(AT + 123)))).toBe(AT + 123);
+  });
+
+  it.each(['20240230180032000+0800', '20241318180032000+0800', '2024031818003+0800', 'x', '20240318180032000'])(
+    '1688 rejects %j',
+    (text) => {
+      expect(parse1688Time(text).ok).toBe(false);
+    },
+  );
+});
+
+describe('formatChinaTime', () => {
+  it('prints CST wall clocks whatever the process TZ', () => {
+    expect(formatChinaTime(AT, 'short')).toBe('03-18 18:00');
+    expect(formatChinaTime(AT, 'minute')).toBe('2024-03-18 18:00');
+    expect(formatChinaTime(AT, 'second')).toBe('2024-03-18 18:00:32');
+    expect(formatChinaTime(AT, 'date')).toBe('2024-03-18');
+    expect(formatChinaTime(AT, 'time')).toBe('18:00');
+    // 23:30 UTC is already the next day in China.
+    expect(formatChinaTime(Date.parse('2024-03-18T23:30:00Z'), 'minute')).toBe('2024-03-19 07:30');
+  });
+
+  it('round-trips through parsePlatformTime', () => {
+    for (let t = AT; t < AT + 3 * DAY; t += 7 * HOUR + 13 * MIN) {
+      const minute = t - (t % MIN);
+      expect(at(parsePlatformTime(formatChinaTime(minute, 'minute'), NOW))).toBe(minute);
+    }
+  });
+
+  it('finds the China calendar day start', () => {
+    expect(chinaDayStart(AT)).toBe(Date.parse('2024-03-18T00:00:00+08:00'));
+    expect(chinaDayStart(Date.parse('2024-03-18T16:30:00Z'))).toBe(Date.parse('2024-03-19T00:00:00+08:00'));
+  });
+});

@@ -44,6 +44,13 @@ export type ClockKind = z.infer<typeof ClockKindSchema>;
 /** Where a deadline came from: the platform's own displayed instant, or computed by 守约. */
 export const DeadlineSourceSchema = z.enum(['platform', 'rule', 'filing']);
 
+/**
+ * An assumption the verdict rests on that the merchant must see next to it (e.g. Kuaishou's pet
+ * delivery clock counted from payment because the rule does not say from which event).
+ */
+export const VerdictNoteSchema = z.enum(['counted-from-payment', 'counted-from-shipment', 'agreed-period']);
+export type VerdictNote = z.infer<typeof VerdictNoteSchema>;
+
 export const VerdictSchema = z.object({
   platform: PlatformSchema,
   orderId: z.string(),
@@ -66,5 +73,6 @@ export const VerdictSchema = z.object({
   moneyAtRiskYuan: z.number().optional(),
   /** For clocks on a sub-record (an after-sales case, a ticket): its id. */
   subjectId: z.string().optional(),
+  note: VerdictNoteSchema.optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;

@@ -3,6 +3,7 @@ import { OrderSchema } from '@/policies/order';
 import { PlatformSchema } from '@/policies/platforms';
 import { VerdictSchema } from '@/policies/verdict';
 import { ThresholdsSchema } from '@/policies/settings';
+import { PlatformSummarySchema, PopupItemSchema, ProblemsSchema } from '@/utils/background/schemas';
 
 /**
  * The typed protocol between content scripts (and the popup) and the background worker.
@@ -53,3 +54,37 @@ export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string
 export const ReplySchema = z.union([VerdictsReplySchema, ErrorReplySchema]);
 export type VerdictsReply = z.infer<typeof VerdictsReplySchema>;
 export type Reply = z.infer<typeof ReplySchema>;
+
+/**
+ * Messages from the extension's own pages (popup, options). The background accepts them only from
+ * a sender whose URL is one of this extension's pages, never from a content script.
+ */
+export const PopupStateQuerySchema = z.object({ type: z.literal('popup-state') });
+export const MarkMessageSchema = z.object({
+  type: z.literal('mark'),
+  key: z.string().max(300),
+  action: z.enum(['ack', 'snooze', 'clear']),
+  /** For `snooze`: how long, at most a week. */
+  snoozeMs: z.number().int().min(60_000).max(7 * 24 * 3_600_000).optional(),
+});
+export const DeleteAllDataSchema = z.object({ type: z.literal('delete-all-data') });
+
+export const ExtensionPageMessageSchema = z.discriminatedUnion('type', [
+  PopupStateQuerySchema,
+  MarkMessageSchema,
+  DeleteAllDataSchema,
+]);
+export type ExtensionPageMessage = z.input<typeof ExtensionPageMessageSchema>;
+
+export const PopupStateReplySchema = z.object({
+  ok: z.literal(true),
+  now: z.number(),
+  lang: z.enum(['zh', 'en']),
+  /** Age after which a platform's last reading counts as stale. */
+  staleAfterMs: z.number(),
+  platforms: z.array(PlatformSummarySchema),
+  items: z.array(PopupItemSchema),
+  problems: ProblemsSchema,
+});
+export type PopupStateReply = z.infer<typeof PopupStateReplySchema>;
+export const DoneReplySchema = z.object({ ok: z.literal(true) });

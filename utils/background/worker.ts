@@ -1,0 +1,308 @@
+import { browser } from 'wxt/browser';
+import type { Order } from '@/policies/order';
+import { PLATFORMS, type Platform } from '@/policies/platforms';
+import type { ClockState, Verdict } from '@/policies/verdict';
+import {
+  ExtensionPageMessageSchema,
+  IncomingMessageSchema,
+  MarkMessageSchema,
+  PageReadMessageSchema,
+  type PopupStateReply,
+  type Reply,
+} from '@/utils/messages';
+import { isPlatformEnabled, quietHoursEnd, type ExtensionSettings } from '@/utils/settings';
+import { ALL_ITEMS, settingsItem } from '@/utils/storage';
+import type { z } from 'zod';
+import { earliestAfter, scheduleWake, WAKE_ALARM } from './alarm';
+import { badgeFor, type Badge } from './badge';
+import { evaluateOrders, nextChange, ruleTitle } from './evaluate';
+import { STALE_AFTER_MS, recordReading } from './health';
+import { clockKey, orderKey } from './keys';
+import { applyMark, isHidden, liveMarks } from './marks';
+import { mergeOrders } from './merge';
+import { planNotifications, showNotification } from './notify';
+import { openOrderPage } from './open-page';
+import { forOrders, nextExpiry, pruneOrders } from './prune';
+import type { PlatformSummary, PopupItem } from './schemas';
+import { isOwnContentScript, isOwnPage, type Sender } from './sender';
+import {
+  corruptionProblem,
+  describeError,
+  loadState,
+  saveState,
+  StorageWriteError,
+  type Part,
+  type WorkerState,
+} from './store';
+import { checkMessage } from './validate';
+
+/**
+ * The background worker's logic. Every event loads the state from storage, works, and writes it
+ * back: nothing survives in memory between events (the worker is killed when idle). Events are
+ * handled one at a time so two tabs' readings cannot overwrite each other.
+ */
+
+export const DEFAULT_SNOOZE_MS = 3_600_000;
+
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export interface Settled {
+  state: WorkerState;
+  /** Verdicts of every stored order before pruning (a page's reply needs finished ones too). */
+  verdicts: Verdict[];
+  /** Verdicts of the orders kept. */
+  kept: Verdict[];
+  badge: Badge;
+}
+
+/** The merchant's clocks on enabled platforms. */
+function merchantClocks(verdicts: readonly Verdict[], settings: ExtensionSettings): Verdict[] {
+  return verdicts.filter((v) => !v.informational && isPlatformEnabled(settings, v.platform));
+}
+
+async function setBadge(badge: Badge): Promise<void> {
+  const action = browser.action ?? browser.browserAction; // Firefox MV2 has browserAction
+  await action.setBadgeText({ text: badge.text });
+  if (badge.text) await action.setBadgeBackgroundColor({ color: badge.color });
+}
+
+/**
+ * Evaluate, prune, notify, badge and schedule the next wake; write what changed. A storage
+ * failure is recorded in `state.problems` (the popup shows it) and notifications wait, since
+ * their sent set could not be persisted.
+ */
+async function settle(now: number, change?: (s: WorkerState) => Set<Part>): Promise<Settled> {
+  const { state, corrupted } = await loadState();
+  const dirty = change ? change(state) : new Set<Part>();
+  if (corrupted.length > 0) {
+    console.warn('[shouyue] dropped corrupted stored values', corrupted);
+    state.problems = { ...state.problems, corrupted: corruptionProblem(corrupted, now) };
+    for (const part of ['orders', 'health', 'notified', 'marks', 'problems'] as const) dirty.add(part);
+    if (corrupted.some((c) => c.startsWith('settings'))) await settingsItem.setValue(state.settings);
+  }
+  const { settings } = state;
+  const verdicts = evaluateOrders(Object.values(state.orders), now, settings);
+
+  const orders = pruneOrders(state.orders, verdicts, now, settings.retentionDays);
+  if (orders !== state.orders) {
+    state.orders = orders;
+    dirty.add('orders');
+  }
+  const kept = verdicts.filter((v) => orderKey(v) in orders);
+  const marks = liveMarks(state.marks, kept, now);
+  if (Object.keys(marks).length !== Object.keys(state.marks).length) {
+    state.marks = marks;
+    dirty.add('marks');
+  }
+  const notified = forOrders(state.notified, orders);
+  const clocks = merchantClocks(kept, settings);
+  const plan = planNotifications(clocks, notified, marks, settings, now);
+  if (plan.record.length > 0 || Object.keys(notified).length !== Object.keys(state.notified).length) {
+    state.notified = { ...notified, ...Object.fromEntries(plan.record.map((k) => [k, now])) };
+    dirty.add('notified');
+  }
+
+  let saved = true;
+  try {
+    state.problems = await saveState(state, dirty, now);
+  } catch (error) {
+    if (!(error instanceof StorageWriteError)) throw error;
+    state.problems = error.problems;
+    saved = false;
+  }
+  if (saved) {
+    for (const v of plan.send) {
+      await showNotification(v, settings.lang, ruleTitle(v.ruleId, settings.lang)).catch((e: unknown) =>
+        console.error('[shouyue] notification failed', e),
+      );
+    }
+  }
+  const visible = clocks.filter((v) => !isHidden(v, marks[clockKey(v)], now));
+  const badge = badgeFor(visible);
+  await setBadge(badge);
+  const snoozeEnds = Object.values(marks).map((m) => (m.kind === 'snooze' ? m.until : undefined));
+  await scheduleWake(
+    earliestAfter(
+      [
+        nextChange(Object.values(orders), now, settings),
+        ...snoozeEnds,
+        plan.deferred ? quietHoursEnd(settings.notifications.quietHours, now) : undefined,
+        nextExpiry(orders, settings.retentionDays),
+      ],
+      now,
+    ),
+  );
+  return { state, verdicts, kept, badge };
+}
+
+/** Recompute everything (on start, on an alarm, after a settings change). */
+export function refresh(now = Date.now()): Promise<Settled> {
+  return serialized(() => settle(now));
+}
+
+function verdictsReply(settled: Settled, now: number, keys: ReadonlySet<string>): Reply {
+  const { settings } = settled.state;
+  return {
+    ok: true,
+    now,
+    lang: settings.lang,
+    thresholds: settings.thresholds,
+    verdicts: settled.verdicts.filter((v) => keys.has(orderKey(v))),
+  };
+}
+
+function emptyReply(settings: ExtensionSettings, now: number): Reply {
+  return { ok: true, now, lang: settings.lang, thresholds: settings.thresholds, verdicts: [] };
+}
+
+async function onPageRead(message: z.infer<typeof PageReadMessageSchema>, now: number): Promise<Reply> {
+  const keys = new Set(message.orders.map(orderKey));
+  const settled = await serialized(() =>
+    settle(now, (state) => {
+      if (!isPlatformEnabled(state.settings, message.platform)) return new Set();
+      state.orders = mergeOrders(state.orders, message.orders as Order[]);
+      state.health = recordReading(state.health, message, now);
+      return new Set<Part>(['orders', 'health']);
+    }),
+  );
+  if (!isPlatformEnabled(settled.state.settings, message.platform)) return emptyReply(settled.state.settings, now);
+  return verdictsReply(settled, now, keys);
+}
+
+async function onVerdictsQuery(platform: Platform, orderIds: readonly string[], now: number): Promise<Reply> {
+  const settled = await refresh(now);
+  if (!isPlatformEnabled(settled.state.settings, platform)) return emptyReply(settled.state.settings, now);
+  return verdictsReply(settled, now, new Set(orderIds.map((orderId) => orderKey({ platform, orderId }))));
+}
+
+const LISTED: ReadonlySet<ClockState> = new Set(['breached', 'critical', 'due-soon', 'unknown', 'running']);
+
+export function popupState(settled: Settled, now: number): PopupStateReply {
+  const { state } = settled;
+  const clocks = merchantClocks(settled.kept, state.settings);
+  const items: PopupItem[] = clocks
+    .filter((v) => LISTED.has(v.state))
+    .map((v) => {
+      const order = state.orders[orderKey(v)];
+      const key = clockKey(v);
+      return {
+        ...v,
+        key,
+        amount: order?.amount,
+        subOrderCount: order?.subOrderCount ?? 1,
+        readAt: order?.readAt ?? now,
+        mark: state.marks[key],
+      };
+    });
+  const platforms: PlatformSummary[] = PLATFORMS.map((platform) => {
+    const counts: PlatformSummary['counts'] = {};
+    for (const v of clocks) if (v.platform === platform) counts[v.state] = (counts[v.state] ?? 0) + 1;
+    return {
+      platform,
+      enabled: isPlatformEnabled(state.settings, platform),
+      orders: Object.values(state.orders).filter((o) => o.platform === platform).length,
+      counts,
+      health: state.health[platform],
+    };
+  });
+  return { ok: true, now, lang: state.settings.lang, staleAfterMs: STALE_AFTER_MS, platforms, items, problems: state.problems };
+}
+
+async function onMark(message: z.infer<typeof MarkMessageSchema>, now: number): Promise<PopupStateReply> {
+  const settled = await serialized(() =>
+    settle(now, (state) => {
+      const verdict = evaluateOrders(Object.values(state.orders), now, state.settings).find(
+        (v) => clockKey(v) === message.key,
+      );
+      state.marks = applyMark(state.marks, message.key, message.action, verdict, now, message.snoozeMs ?? DEFAULT_SNOOZE_MS);
+      return new Set<Part>(['marks']);
+    }),
+  );
+  return popupState(settled, now);
+}
+
+/** Forgets every order, reading, mark and sent notification; the settings stay. */
+export function deleteAllData(): Promise<void> {
+  return serialized(async () => {
+    const data = ALL_ITEMS.filter((item) => item !== settingsItem);
+    await Promise.all(data.map((item) => item.removeValue({ removeMeta: true })));
+    await setBadge({ text: '', color: '' });
+    await scheduleWake(undefined);
+    const shown = await browser.notifications.getAll();
+    await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
+  });
+}
+
+type Route = 'page' | 'content';
+
+/**
+ * Who may send what, decided before anything is parsed: this extension's pages send page
+ * messages; its content scripts send platform messages, each only for the platform whose back
+ * office the tab is on. Anything else is ignored (undefined).
+ */
+export function route(message: unknown, sender: Sender): Route | undefined {
+  const extensionId = browser.runtime.id;
+  if (isOwnPage(sender, extensionId, browser.runtime.getURL('/'))) return 'page';
+  const platform = (message as { platform?: unknown } | null)?.platform;
+  const known = PLATFORMS.find((p) => p === platform);
+  return known && isOwnContentScript(sender, extensionId, known) ? 'content' : undefined;
+}
+
+async function answerPage(message: unknown, now: number): Promise<unknown> {
+  const checked = checkMessage(ExtensionPageMessageSchema, message);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const m = checked.value;
+  if (m.type === 'popup-state') return popupState(await refresh(now), now);
+  if (m.type === 'mark') return onMark(m, now);
+  await deleteAllData();
+  return { ok: true };
+}
+
+async function answerContent(message: unknown, now: number): Promise<Reply> {
+  const checked = checkMessage(IncomingMessageSchema, message);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const m = checked.value;
+  return m.type === 'page-read' ? onPageRead(m, now) : onVerdictsQuery(m.platform, m.orderIds, now);
+}
+
+/** Answers one message from a routed sender. Never rejects: failures become `{ ok: false }`. */
+export async function answer(routeTo: Route, message: unknown, now = Date.now()): Promise<unknown> {
+  try {
+    return routeTo === 'page' ? await answerPage(message, now) : await answerContent(message, now);
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
+
+/** The notification id is `platform:orderId:…|state` (see notify.sentKey). */
+function platformOfNotification(id: string): Platform | undefined {
+  const platform = id.split(':', 1)[0];
+  return PLATFORMS.find((p) => p === platform);
+}
+
+/** Registers every listener synchronously, as MV3 requires, then recomputes once (wake/start). */
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const routeTo = route(message, sender as Sender);
+    if (routeTo === undefined) return false; // not ours to answer
+    void answer(routeTo, message).then(sendResponse);
+    return true; // the answer is sent asynchronously
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WAKE_ALARM) void refresh();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    const platform = platformOfNotification(id);
+    if (platform) void openOrderPage(platform);
+    void browser.notifications.clear(id);
+  });
+  browser.runtime.onStartup.addListener(() => void refresh());
+  browser.runtime.onInstalled.addListener(() => void refresh());
+  settingsItem.watch(() => void refresh());
+  void refresh().catch((e: unknown) => console.error('[shouyue] refresh failed', e));
+}

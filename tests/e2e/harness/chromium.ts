@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_PATH } from './browsers';
+import { CHROME_BUILD } from './paths';
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The current service worker (a new handle after each restart). */
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+/** Flags from E2E.md: load only our extension, and keep Chromium from calling home on its own. */
+function launchArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
+/** Chromium with the built extension installed, in a throw-away profile. */
+export async function launchWithExtension(
+  opts: { headless?: boolean; extensionDir?: string; viewport?: { width: number; height: number } | null } = {},
+): Promise<ExtensionSession> {
+  const extensionDir = opts.extensionDir ?? CHROME_BUILD;
+  const profile = await mkdtemp(join(tmpdir(), 'shouyue-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: opts.headless ?? true,
+    args: launchArgs(extensionDir),
+    // Chromium on Linux takes its UI language (chrome.i18n) from the environment, not from --lang.
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
+  });
+  const extensionWorker = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const first = context.serviceWorkers().find(extensionWorker) ?? (await context.waitForEvent('serviceworker', { predicate: extensionWorker }));
+  const extensionId = new URL(first.url()).host;
+  return {
+    context,
+    extensionId,
+    async worker() {
+      const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      return live ?? context.waitForEvent('serviceworker', { predicate: extensionWorker });
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the popup as a tab sized like the real popup. */
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  return page;
+}

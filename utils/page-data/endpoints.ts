@@ -49,3 +49,6 @@ export function endpointFor(platform: Platform, url: string, base: string): Endp
 
 /** The channel tag on every message the observer posts; the receiver ignores anything else. */
 export const CHANNEL = 'shouyue:page-data:v1';
+
+/** Lists bigger than this are not copied (a page of orders is far smaller). */
+export const MAX_BODY_CHARS = 8_000_000;

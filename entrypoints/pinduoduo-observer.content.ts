@@ -1,0 +1,3 @@
+import { observerScript } from '@/utils/page-data/observer-script';
+
+export default defineContentScript(observerScript('pinduoduo'));

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { OrderSchema, type Order } from '@/policies/order';
+import { CHANNEL, type EndpointId } from '@/utils/page-data/endpoints';
+import { joinPageData } from '@/utils/page-data/join';
+import { MAX_KEPT_ORDERS, createPageDataStore } from '@/utils/page-data/receiver';
+import { douyinAfterSales, douyinOrders } from '../fixtures/json/douyin';
+import { pinduoduoOrders } from '../fixtures/json/pinduoduo';
+import { BASE, HOUR, fixtureOrders, ids } from '../fixtures/json/spec';
+
+const message = (endpoint: EndpointId, body: unknown, status = 200) => ({
+  channel: CHANNEL,
+  endpoint,
+  status,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+  seenAt: BASE,
+});
+
+const pddPage = (page: number, size = 20) =>
+  pinduoduoOrders.response(fixtureOrders(size, ids.pinduoduo, page * size).map(pinduoduoOrders.row));
+
+function clockAt(start: number) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+describe('page-data store', () => {
+  it('ignores anything that is not a well-formed observer message', () => {
+    const store = createPageDataStore();
+    for (const forged of [
+      null,
+      'text',
+      { channel: 'other', endpoint: 'pinduoduo.orders', status: 200, body: '{}', seenAt: 1 },
+      { channel: CHANNEL, endpoint: 'evil.endpoint', status: 200, body: '{}', seenAt: 1 },
+      { channel: CHANNEL, endpoint: 'pinduoduo.orders', status: 200, body: { not: 'a string' }, seenAt: 1 },
+    ]) {
+      expect(store.receive(forged)).toBe(false);
+    }
+    expect(store.state()).toEqual({ orders: new Map() });
+  });
+
+  it('keeps earlier data through a captcha, an HTTP error, a non-JSON body and a changed shape', () => {
+    const clock = clockAt(BASE);
+    const store = createPageDataStore(clock.now);
+    expect(store.receive(message('pinduoduo.orders', pddPage(0)))).toBe(true);
+    clock.advance(1000);
+    expect(store.receive(message('pinduoduo.orders', pinduoduoOrders.captcha))).toBe(false);
+    expect(store.state().lastNotData).toEqual({ at: BASE + 1000, reason: 'captcha' });
+    expect(store.receive(message('pinduoduo.orders', '<html>502</html>', 502))).toBe(false);
+    expect(store.state().lastParseFailure).toMatchObject({ kind: 'http', detail: 'HTTP 502' });
+    expect(store.receive(message('pinduoduo.orders', '<html>登录</html>'))).toBe(false);
+    expect(store.state().lastParseFailure).toMatchObject({ kind: 'not-json' });
+    expect(store.receive(message('pinduoduo.orders', { success: true, result: { items: [] } }))).toBe(false);
+    expect(store.state().lastParseFailure).toMatchObject({ kind: 'unrecognized', endpoint: 'pinduoduo.orders' });
+    const { orders, jsonSeenAt } = store.state();
+    expect(orders.size).toBe(20);
+    expect(jsonSeenAt).toBe(BASE);
+  });
+
+  it('takes a 100-page stream with a captcha in the middle and loses nothing', () => {
+    const store = createPageDataStore();
+    for (let page = 0; page < 100; page++) {
+      store.receive(message('pinduoduo.orders', pddPage(page)));
+      if (page === 50) store.receive(message('pinduoduo.orders', pinduoduoOrders.captcha));
+    }
+    const all = fixtureOrders(2000, ids.pinduoduo);
+    const { orders } = store.state();
+    expect(orders.size).toBe(2000);
+    expect(all.every((spec) => orders.get(spec.id)?.timeline.shipBy === spec.shipBy)).toBe(true);
+  });
+
+  it('keeps at most MAX_KEPT_ORDERS, dropping the oldest readings first', () => {
+    const store = createPageDataStore();
+    const pages = Math.ceil(MAX_KEPT_ORDERS / 200) + 2;
+    for (let page = 0; page < pages; page++) store.receive(message('pinduoduo.orders', pddPage(page, 200)));
+    const { orders } = store.state();
+    expect(orders.size).toBe(MAX_KEPT_ORDERS);
+    expect(orders.has(ids.pinduoduo(0))).toBe(false);
+    expect(orders.has(ids.pinduoduo(pages * 200 - 1))).toBe(true);
+  });
+
+  it('records unreadable rows as a parse failure while keeping the readable ones', () => {
+    const store = createPageDataStore();
+    const body = pddPage(0) as { result: { pageItems: Record<string, unknown>[] } };
+    body.result.pageItems[3] = { order_sn: { bad: true } };
+    store.receive(message('pinduoduo.orders', body));
+    expect(store.state().orders.size).toBe(19);
+    expect(store.state().lastParseFailure).toMatchObject({ kind: 'rows', detail: expect.stringContaining('1 row(s) unreadable') });
+  });
+
+  it('combines an order list and an after-sales list reading of the same order', () => {
+    const store = createPageDataStore();
+    const [spec] = fixtureOrders(1, ids.douyin);
+    store.receive(message('douyin.afterSales', douyinAfterSales([{ orderId: spec!.id, caseId: '9', type: 1, status: 6, appliedAt: BASE, deadline: BASE + HOUR }])));
+    store.receive(message('douyin.orders', douyinOrders.response([douyinOrders.row(spec!)])));
+    const order = store.state().orders.get(spec!.id)!;
+    expect(order.timeline.shipBy).toBe(spec!.shipBy);
+    expect(order.afterSales.map((c) => [c.id, c.deadline])).toEqual([['9', BASE + HOUR]]);
+  });
+});
+
+describe('joining page rows with the page data', () => {
+  const domOrder = (id: string, extra: Partial<Order> = {}): Order =>
+    OrderSchema.parse({
+      platform: 'pinduoduo',
+      orderId: id,
+      subOrderCount: 3,
+      crossBorder: true,
+      status: 'awaiting-shipment',
+      amount: 10,
+      timeline: { placedAt: BASE - HOUR },
+      readAt: BASE,
+      source: 'dom',
+      ...extra,
+    });
+
+  function storeWith(...rows: Record<string, unknown>[]) {
+    const store = createPageDataStore(() => BASE + 5000);
+    store.receive(message('pinduoduo.orders', pinduoduoOrders.response(rows)));
+    return store.state();
+  }
+
+  const id1 = ids.pinduoduo(1);
+  const id2 = ids.pinduoduo(2);
+  const id3 = ids.pinduoduo(3);
+  const jsonRow = (id: string, extra: Record<string, unknown> = {}) => ({
+    order_sn: id,
+    order_status: 1,
+    order_time: Math.floor((BASE - HOUR) / 1000),
+    promise_shipping_time: Math.floor((BASE + 40 * HOUR) / 1000),
+    order_amount: 1000,
+    delivery_one_day: '1',
+    ...extra,
+  });
+
+  it('lets the data win for the countdown while keeping what only the page knows', () => {
+    const data = storeWith(jsonRow(id1));
+    const joined = joinPageData({ orders: [domOrder(id1), domOrder(id2)], unreadable: [] }, data, BASE + 6000);
+    const [first, second] = joined.orders;
+    expect(first).toMatchObject({
+      orderId: id1,
+      source: 'json',
+      subOrderCount: 3,
+      crossBorder: true,
+      services: ['same-day-ship'],
+      timeline: { placedAt: BASE - HOUR, shipBy: BASE + 40 * HOUR },
+    });
+    expect(second).toEqual(domOrder(id2));
+    expect(joined.health).toMatchObject({ jsonSeenAt: BASE + 5000, matched: 1, domOnly: 1, rescued: 0, unreadable: 0 });
+    expect(joined.health.lastDisagreement).toBeUndefined();
+  });
+
+  it('records disagreements on status, amount and a printed deadline', () => {
+    const data = storeWith(jsonRow(id1, { order_status: 2, order_amount: 1290 }));
+    const printed = BASE + 30 * HOUR;
+    const joined = joinPageData(
+      { orders: [domOrder(id1, { timeline: { shipBy: printed } })], unreadable: [] },
+      data,
+      BASE + 6000,
+    );
+    expect(joined.orders[0]).toMatchObject({ status: 'shipped', amount: 12.9, timeline: { shipBy: BASE + 40 * HOUR } });
+    expect(joined.health.lastDisagreement).toEqual({ at: BASE + 6000, orderId: id1, field: 'shipBy', page: printed, data: BASE + 40 * HOUR });
+    const again = joinPageData({ orders: [domOrder(id2)], unreadable: [] }, data, BASE + 7000, joined.health);
+    expect(again.health.lastDisagreement?.field).toBe('shipBy'); // remembered until a newer one
+  });
+
+  it('treats a deadline printed to the minute as the same deadline', () => {
+    const data = storeWith(jsonRow(id1, { promise_shipping_time: Math.floor((BASE + 40 * HOUR + 42_000) / 1000) }));
+    const joined = joinPageData({ orders: [domOrder(id1, { timeline: { shipBy: BASE + 40 * HOUR } })], unreadable: [] }, data, BASE);
+    expect(joined.health.lastDisagreement).toBeUndefined();
+  });
+
+  it('rescues a row the page text could not be read for when the data has its order', () => {
+    const data = storeWith(jsonRow(id3));
+    const joined = joinPageData(
+      { orders: [], unreadable: [{ rowKey: id3, reason: '下单时间无法识别' }, { rowKey: 'row-7', reason: '找不到订单号' }] },
+      data,
+      BASE,
+    );
+    expect(joined.orders.map((o) => [o.orderId, o.source])).toEqual([[id3, 'json']]);
+    expect(joined.unreadable).toEqual([{ rowKey: 'row-7', reason: '找不到订单号' }]);
+    expect(joined.health).toMatchObject({ matched: 0, domOnly: 0, rescued: 1, unreadable: 1 });
+  });
+
+  it('with no data seen, says so (jsonSeenAt undefined) and changes nothing', () => {
+    const empty = createPageDataStore().state();
+    const reading = { orders: [domOrder(id1)], unreadable: [] };
+    const joined = joinPageData(reading, empty, BASE);
+    expect(joined.orders).toEqual(reading.orders);
+    expect(joined.health).toEqual({ jsonSeenAt: undefined, matched: 0, domOnly: 1, rescued: 0, unreadable: 0 });
+  });
+});

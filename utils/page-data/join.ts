@@ -1,0 +1,86 @@
+import type { Order } from '@/policies/order';
+import type { DataHealth, Disagreement } from './health';
+import { overlay } from './merge';
+import type { PageDataState } from './receiver';
+
+/**
+ * Joins what the DOM adapter read (one order per badged row) with the page's own data, by order
+ * id. The DOM says which rows exist and where to badge; the data wins for the countdown. Where
+ * the two disagree on status, amount or a printed deadline, the disagreement is recorded.
+ */
+
+export interface UnreadableRow {
+  rowKey: string;
+  reason: string;
+}
+
+export interface PageReading {
+  orders: Order[];
+  unreadable: UnreadableRow[];
+}
+
+export interface JoinedReading extends PageReading {
+  health: DataHealth;
+}
+
+/** The page prints deadlines to the minute; less than this apart is the same deadline. */
+const SAME_DEADLINE_MS = 60_000;
+const SAME_AMOUNT_YUAN = 0.005;
+
+function disagreements(page: Order, data: Order, at: number): Disagreement[] {
+  const found: Disagreement[] = [];
+  const note = (field: Disagreement['field'], pageValue: Disagreement['page'], dataValue: Disagreement['data']) =>
+    found.push({ at, orderId: page.orderId, field, page: pageValue, data: dataValue });
+  if (page.status !== undefined && data.status !== undefined && page.status !== data.status) {
+    note('status', page.status, data.status);
+  }
+  if (page.amount !== undefined && data.amount !== undefined && Math.abs(page.amount - data.amount) > SAME_AMOUNT_YUAN) {
+    note('amount', page.amount, data.amount);
+  }
+  const printed = page.timeline.shipBy;
+  const known = data.timeline.shipBy;
+  if (printed !== undefined && known !== undefined && Math.abs(printed - known) >= SAME_DEADLINE_MS) {
+    note('shipBy', printed, known);
+  }
+  return found;
+}
+
+export function joinPageData(
+  reading: PageReading,
+  data: PageDataState,
+  now: number,
+  previous?: DataHealth,
+): JoinedReading {
+  let matched = 0;
+  let rescued = 0;
+  const found: Disagreement[] = [];
+  const orders = reading.orders.map((page) => {
+    const known = data.orders.get(page.orderId);
+    if (!known) return page;
+    matched++;
+    found.push(...disagreements(page, known, now));
+    return overlay(page, known);
+  });
+  const unreadable = reading.unreadable.filter((row) => {
+    const known = data.orders.get(row.rowKey);
+    if (!known) return true;
+    // The row's text could not be read, but its id could, and the data has the order.
+    rescued++;
+    orders.push(known);
+    return false;
+  });
+  return {
+    orders,
+    unreadable,
+    health: {
+      jsonSeenAt: data.jsonSeenAt,
+      matched,
+      domOnly: reading.orders.length - matched,
+      rescued,
+      unreadable: unreadable.length,
+      lastDisagreement: found.at(-1) ?? previous?.lastDisagreement,
+      lastParseFailure: data.lastParseFailure,
+      lastNotData: data.lastNotData,
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import type { Order } from '@/policies/order';
+import { CHANNEL, ENDPOINT_IDS, MAX_BODY_CHARS } from './endpoints';
+import type { ParseFailure } from './health';
+import { overlay } from './merge';
+import { PARSERS } from './parsers';
+import type { NotDataReason, ParseResult } from './result';
+
+/**
+ * Isolated-world side of the page-data channel: validates what the main-world observer posted
+ * (anyone on the page can post, so it is untrusted input), parses it and keeps the latest data
+ * per order id. A captcha or a broken response is recorded and leaves earlier data in place.
+ */
+
+const ObservedResponseSchema = z.object({
+  channel: z.literal(CHANNEL),
+  endpoint: z.enum(ENDPOINT_IDS),
+  status: z.number().int(),
+  body: z.string().max(MAX_BODY_CHARS),
+  seenAt: z.number(),
+});
+
+/** Orders kept per page; the oldest readings go first (a list page holds far fewer). */
+export const MAX_KEPT_ORDERS = 5_000;
+
+export interface PageDataState {
+  orders: ReadonlyMap<string, Order>;
+  jsonSeenAt?: number;
+  lastParseFailure?: ParseFailure;
+  lastNotData?: { at: number; reason: NotDataReason };
+}
+
+export interface PageDataStore {
+  /** Handles one `message` event's data; returns true when it changed the orders. */
+  receive(data: unknown): boolean;
+  state(): PageDataState;
+}
+
+export function createPageDataStore(now: () => number = Date.now): PageDataStore {
+  const orders = new Map<string, Order>();
+  const state: Omit<PageDataState, 'orders'> = {};
+
+  const fail = (failure: Omit<ParseFailure, 'at'>) => {
+    state.lastParseFailure = { at: now(), ...failure };
+  };
+
+  const keep = (order: Order) => {
+    const previous = orders.get(order.orderId);
+    orders.delete(order.orderId); // re-insert: Map order = reading order, oldest first
+    orders.set(order.orderId, previous ? overlay(previous, order) : order);
+    while (orders.size > MAX_KEPT_ORDERS) orders.delete(orders.keys().next().value as string);
+  };
+
+  return {
+    receive(data) {
+      const message = ObservedResponseSchema.safeParse(data);
+      if (!message.success) return false; // not ours, or forged in a shape we don't accept
+      const { endpoint, status, body } = message.data;
+      if (status < 200 || status >= 300) {
+        fail({ endpoint, kind: 'http', detail: `HTTP ${status}` });
+        return false;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        fail({ endpoint, kind: 'not-json', detail: 'response is not JSON' });
+        return false;
+      }
+      const readAt = now();
+      let result: ParseResult;
+      try {
+        result = PARSERS[endpoint](json, readAt);
+      } catch {
+        fail({ endpoint, kind: 'unrecognized', detail: 'parser error' });
+        return false;
+      }
+      if (result.kind === 'not-data') {
+        state.lastNotData = { at: readAt, reason: result.reason };
+        return false;
+      }
+      if (result.kind === 'unrecognized') {
+        fail({ endpoint, kind: 'unrecognized', detail: result.reason });
+        return false;
+      }
+      state.jsonSeenAt = readAt;
+      if (result.rowFailures.length > 0) {
+        const first = result.rowFailures[0]!;
+        fail({ endpoint, kind: 'rows', detail: `${result.rowFailures.length} row(s) unreadable; first: ${first.reason}` });
+      }
+      for (const order of result.orders) keep(order);
+      return result.orders.length > 0;
+    },
+    state: () => ({ ...state, orders }),
+  };
+}
+
+/** Listens for the observer's messages on this window; returns the stop function. */
+export function listenForPageData(store: PageDataStore, onChange: () => void, win: Window = window): () => void {
+  const listener = (event: MessageEvent) => {
+    if (event.source !== win) return;
+    try {
+      if (store.receive(event.data)) onChange();
+    } catch {
+      // A parser bug must not stop the content script; the health line shows missing data.
+    }
+  };
+  win.addEventListener('message', listener);
+  return () => win.removeEventListener('message', listener);
+}

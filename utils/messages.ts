@@ -4,6 +4,7 @@ import { PlatformSchema } from '@/policies/platforms';
 import { VerdictSchema } from '@/policies/verdict';
 import { ThresholdsSchema } from '@/policies/settings';
 import { PlatformSummarySchema, PopupItemSchema, ProblemsSchema } from '@/utils/background/schemas';
+import { DataHealthSchema } from '@/utils/page-data/health';
 
 /**
  * The typed protocol between content scripts (and the popup) and the background worker.
@@ -27,6 +28,8 @@ export const PageReadMessageSchema = z.object({
   readAt: z.number().int(),
   orders: z.array(OrderSchema).max(MAX_ORDERS_PER_MESSAGE),
   unreadable: z.array(UnreadableRowSchema).max(MAX_ORDERS_PER_MESSAGE),
+  /** How the page's own list data matched the rows (issue 7); absent where no data is observed. */
+  dataHealth: DataHealthSchema.optional(),
 });
 export type PageReadMessage = z.input<typeof PageReadMessageSchema>;
 

@@ -1,0 +1,96 @@
+import { OrderSchema, type Order } from '@/policies/order';
+import type { Platform } from '@/policies/platforms';
+import { RowError, type OrderFields, type RowProblem, type RowText } from './read-order';
+import { textNodes } from './text';
+
+/**
+ * A platform adapter turns one back-office page into order rows. The DOM is one source; issue 7
+ * adds the page's own JSON, joined by order id in merge.ts. So a reading carries the row's anchor
+ * (where the badge goes) and id beside what the DOM showed, and merge decides what is sent.
+ */
+
+export type PageKind = 'order-list' | 'after-sales';
+
+/** One order's row group as found on the page (cheap to find; reading it is the costly part). */
+export interface RowCandidate {
+  /** The row (or card) element; its identity changes when the SPA re-renders. */
+  anchor: Element;
+  /** Every element of the row group (a header row and its sub-order rows). */
+  parts: Element[];
+  /** The element printing the order id: the badge goes right after it. */
+  idElement: Element;
+  /** Cells a table's header names (reordered columns still read); `skip` = never read (buyer data). */
+  cells?: { status?: Element; amount?: Element; skip?: Element[] };
+}
+
+export type RowReading =
+  | { ok: true; orderId: string; row: RowCandidate; order: Order }
+  | { ok: false; rowKey: string; row: RowCandidate; problem: RowProblem };
+
+export interface ReadContext {
+  kind: PageKind;
+  /** The reading time: anchors relative times and becomes the order's readAt. */
+  now: number;
+  /** Position of the row on the page, for a key when the id is unreadable. */
+  index: number;
+}
+
+export interface PageAdapter {
+  platform: Platform;
+  /** The list this URL shows, or null where 守约 has nothing to read. Pure. */
+  pageKind(url: URL): PageKind | null;
+  findRows(root: ParentNode, kind: PageKind): RowCandidate[];
+  /** Reads one row; may throw RowError (or anything: readRow catches it). */
+  read(row: RowCandidate, ctx: ReadContext): { orderId: string; fields: OrderFields };
+}
+
+/** An id starts with a letter or digit and is at least 4 long (`--`, `-` are "not set" markers). */
+const ORDER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/;
+
+/** Checks an order id read from the page, throwing the row's problem when it is not one. */
+export function requireOrderId(id: string | null | undefined, field: string): string {
+  if (!id || !ORDER_ID.test(id)) throw new RowError({ code: 'no-order-id', field, text: id ? id.slice(0, 40) : undefined });
+  return id;
+}
+
+/**
+ * Reads one row safely: any exception or schema failure becomes an unreadable reading, so one
+ * broken row never stops the others and never yields a half-read order.
+ */
+export function readRow(adapter: PageAdapter, row: RowCandidate, ctx: ReadContext): RowReading {
+  let rowKey = `#${ctx.index + 1}`;
+  try {
+    const { orderId, fields } = adapter.read(row, ctx);
+    rowKey = orderId;
+    const parsed = OrderSchema.safeParse({ ...fields, platform: adapter.platform, orderId, readAt: ctx.now });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, rowKey, row, problem: { code: 'invalid', field: issue?.path.join('.') } };
+    }
+    return { ok: true, orderId, row, order: parsed.data };
+  } catch (e) {
+    const problem: RowProblem = e instanceof RowError ? e.problem : { code: 'error' };
+    if (!(e instanceof RowError)) console.warn('[守约] row read failed', e);
+    return { ok: false, rowKey, row, problem };
+  }
+}
+
+const textsOf = (el: Element | undefined) => (el ? textNodes([el]).map((t) => t.text) : undefined);
+
+/** The row's texts for the shared reader, leaving out cells that hold buyer data. */
+export function rowText(row: RowCandidate, itemCount: number, extra: Partial<RowText> = {}): RowText {
+  const skip = row.cells?.skip ?? [];
+  const texts = textNodes(row.parts)
+    .filter(({ node }) => !skip.some((s) => s.contains(node)))
+    .map((t) => t.text);
+  return {
+    texts,
+    statusTexts: textsOf(row.cells?.status),
+    amountText: textsOf(row.cells?.amount)?.join(' '),
+    itemCount,
+    ...extra,
+  };
+}
+
+/** Items shown as `× 2` / `x1` quantities: one per sub-order. */
+export const countQuantities = (texts: readonly string[]) => texts.filter((t) => /(^|\s)[×xX]\s?\d+$/.test(t)).length;

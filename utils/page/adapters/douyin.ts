@@ -1,0 +1,45 @@
+import { ORDER_ID_LABELS } from '../vocab';
+import { labelValue } from '../text';
+import { readOrderFields } from '../read-order';
+import { columnIndex, rowGroup, rowsByLabel } from '../rows';
+import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
+
+/**
+ * 抖店 (fxg.jinritemai.com). The order list is an auxo table: a header row per order (订单编号,
+ * 下单时间 …, `data-row-key` = order id) followed by its sub-order rows; columns are found by the
+ * table header's words.
+ */
+
+const HOST = 'fxg.jinritemai.com';
+const COLUMNS = { status: ['订单状态'], amount: ['实收款', '实付款'], buyer: ['买家', '收货信息', '买家/收货信息'] } as const;
+const LABELS = ORDER_ID_LABELS.slice(0, 1);
+
+export const douyinAdapter: PageAdapter = {
+  platform: 'douyin',
+  pageKind(url) {
+    if (url.hostname !== HOST) return null;
+    if (/^\/ffa\/morder\/order\/list\/?$/.test(url.pathname)) return 'order-list';
+    if (/^\/ffa\/(maftersale|merchant-aftersale-workbench)\/aftersale\/list\/?$/.test(url.pathname)) return 'after-sales';
+    return null;
+  },
+  findRows(root) {
+    const found = rowsByLabel(root, LABELS, (el) => el.tagName === 'TR');
+    const headers = new Set(found.map((f) => f.anchor));
+    return found.map(({ anchor, idElement }): RowCandidate => {
+      const parts = anchor.tagName === 'TR' ? rowGroup(anchor, (el) => headers.has(el)) : [anchor];
+      const th = [...(anchor.closest('table')?.querySelectorAll('thead th') ?? [])];
+      const col = columnIndex(th, COLUMNS);
+      const first = parts[1];
+      const cell = (i: number | undefined) => (first && i !== undefined ? first.children[i] : undefined);
+      const buyerCells = col.buyer === undefined ? [] : parts.slice(1).map((p) => p.children[col.buyer!]).filter((c): c is Element => !!c);
+      return { anchor, parts, idElement, cells: { status: cell(col.status), amount: cell(col.amount), skip: buyerCells } };
+    });
+  },
+  read(row, ctx) {
+    const text = rowText(row, row.parts.length - 1);
+    const key = row.anchor.getAttribute('data-row-key');
+    const printed = labelValue(text.texts, LABELS);
+    const orderId = requireOrderId(printed && printed !== '--' ? printed : key && !key.includes('child') ? key : printed, LABELS[0]!);
+    return { orderId, fields: readOrderFields(text, ctx.now) };
+  },
+};

@@ -1,0 +1,165 @@
+import { parsePlatformTime } from '@/policies/time';
+import { CategorySchema, ServiceSchema, type OrderInput, type Timeline } from '@/policies/order';
+import { statusFromWords } from '@/utils/page-data/status';
+import { labelValue, money } from './text';
+import {
+  AFTER_SALE_KIND_WORDS,
+  AFTER_SALE_LABELS,
+  AMOUNT_LABELS,
+  CATEGORY_WORDS,
+  CROSS_BORDER_WORDS,
+  EXTRA_STATUS,
+  FILING_KIND_WORDS,
+  FILING_LABELS,
+  SERVICE_CATEGORY,
+  SERVICE_WORDS,
+  TIME_LABELS,
+  WAITING_ON_BUYER,
+} from './vocab';
+
+/** Why a row could not be read. Shown in the 无法识别 tooltip; the row is left out of evaluation. */
+export interface RowProblem {
+  code: 'no-order-id' | 'bad-time' | 'bad-amount' | 'missing-field' | 'invalid' | 'error';
+  /** The label (or field) concerned, e.g. 下单时间. */
+  field?: string;
+  /** A short excerpt of what the page printed there (never buyer data: only labelled values). */
+  text?: string;
+}
+
+export class RowError extends Error {
+  constructor(readonly problem: RowProblem) {
+    super(`${problem.code}${problem.field ? ` ${problem.field}` : ''}${problem.text ? `: ${problem.text}` : ''}`);
+  }
+}
+
+/** What a platform adapter hands to the shared reader for one order row. */
+export interface RowText {
+  /** Every text of the order's row group, normalized, in document order. */
+  texts: string[];
+  /** Texts of the order-status cell, when the table has a status column. */
+  statusTexts?: string[];
+  /** Text of the amount cell, when the table has an amount column (values there carry no label). */
+  amountText?: string;
+  /** Number of sub-orders (items) the row shows. */
+  itemCount: number;
+  /** A date printed with no label is the order time (1688's header `span.date`). */
+  unlabeledPlacedAt?: boolean;
+}
+
+export type OrderFields = Omit<OrderInput, 'platform' | 'orderId' | 'readAt'>;
+
+const NOT_SET = /^(--?|—|无|暂无)$/;
+const DATE_ONLY = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/;
+const excerpt = (s: string) => s.slice(0, 40);
+
+function readTime(texts: readonly string[], labels: readonly string[], now: number): number | undefined {
+  const value = labelValue(texts, labels);
+  if (value === undefined || value === '' || NOT_SET.test(value)) return undefined;
+  const parsed = parsePlatformTime(value, now);
+  if (!parsed.ok) throw new RowError({ code: 'bad-time', field: labels[0], text: excerpt(value) });
+  return parsed.at;
+}
+
+function readTimeline(row: RowText, now: number): Timeline {
+  const timeline: Timeline = {};
+  for (const [field, labels] of Object.entries(TIME_LABELS) as [keyof Timeline, readonly string[]][]) {
+    const at = readTime(row.texts, labels, now);
+    if (at !== undefined) timeline[field] = at;
+  }
+  if (timeline.placedAt === undefined && row.unlabeledPlacedAt) {
+    const bare = row.texts.find((t) => DATE_ONLY.test(t));
+    if (bare !== undefined) {
+      const parsed = parsePlatformTime(bare, now);
+      if (!parsed.ok) throw new RowError({ code: 'bad-time', field: TIME_LABELS.placedAt[0], text: excerpt(bare) });
+      timeline.placedAt = parsed.at;
+    }
+  }
+  return timeline;
+}
+
+function readStatus(row: RowText): OrderInput['status'] {
+  // Status words are short whole texts; long texts (titles, tracking lines) can contain them too.
+  for (const t of row.statusTexts ?? row.texts) {
+    if (t.length > 10) continue;
+    const status = EXTRA_STATUS.find(([re]) => re.test(t))?.[1] ?? statusFromWords(t);
+    if (status) return status;
+  }
+  return undefined;
+}
+
+function readAmount(row: RowText): number | undefined {
+  const labelled = labelValue(row.texts, AMOUNT_LABELS);
+  const text = row.amountText ?? labelled;
+  if (text === undefined || text === '') return undefined;
+  const value = money(text) ?? (/^\d+(\.\d{1,2})?$/.test(text) ? Number(text) : undefined);
+  if (value === undefined) throw new RowError({ code: 'bad-amount', field: AMOUNT_LABELS[0], text: excerpt(text) });
+  return value;
+}
+
+function readAfterSales(row: RowText, now: number): NonNullable<OrderInput['afterSales']> {
+  const id = labelValue(row.texts, AFTER_SALE_LABELS.id);
+  if (id === undefined) return [];
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new RowError({ code: 'invalid', field: AFTER_SALE_LABELS.id[0], text: excerpt(id) });
+  const requestedAt = readTime(row.texts, AFTER_SALE_LABELS.requestedAt, now);
+  if (requestedAt === undefined) throw new RowError({ code: 'missing-field', field: AFTER_SALE_LABELS.requestedAt[0] });
+  const described = row.texts.find((t) => t.length <= 30 && AFTER_SALE_KIND_WORDS.some(([re]) => re.test(t)));
+  return [
+    {
+      id,
+      kind: AFTER_SALE_KIND_WORDS.find(([re]) => described && re.test(described))?.[1] ?? 'other',
+      requestedAt,
+      deadline: readTime(row.texts, AFTER_SALE_LABELS.deadline, now),
+      awaitingMerchant: !(described && WAITING_ON_BUYER.test(described)),
+    },
+  ];
+}
+
+function readFilings(row: RowText, now: number): NonNullable<OrderInput['filings']> {
+  const approvedAt = readTime(row.texts, FILING_LABELS.approvedAt, now);
+  if (approvedAt === undefined) return [];
+  const described = row.texts.find((t) => t.includes('报备') && !t.startsWith(FILING_LABELS.approvedAt[0]));
+  return [
+    {
+      kind: FILING_KIND_WORDS.find(([re]) => described && re.test(described))?.[1] ?? 'other',
+      approvedAt,
+      newDeadline: readTime(row.texts, FILING_LABELS.newDeadline, now),
+      ruleIds: [],
+      waived: false,
+    },
+  ];
+}
+
+const inOrder = <T extends string>(set: Set<T>, order: readonly T[]) => order.filter((v) => set.has(v));
+
+/** Reads every field of one order row; throws RowError when something printed can't be read. */
+export function readOrderFields(row: RowText, now: number): OrderFields {
+  const services = new Set<(typeof ServiceSchema.options)[number]>();
+  const categories = new Set<(typeof CategorySchema.options)[number]>();
+  let crossBorder = false;
+  for (const t of row.texts) {
+    const service = SERVICE_WORDS[t];
+    if (service) services.add(service);
+    const category = CATEGORY_WORDS[t];
+    if (category) categories.add(category);
+    if (CROSS_BORDER_WORDS.has(t)) crossBorder = true;
+  }
+  for (const s of services) {
+    const implied = SERVICE_CATEGORY[s];
+    if (implied) categories.add(implied);
+  }
+  const fields: OrderFields = {
+    subOrderCount: Math.max(1, row.itemCount),
+    status: readStatus(row),
+    crossBorder,
+    categories: inOrder(categories, CategorySchema.options),
+    services: inOrder(services, ServiceSchema.options),
+    timeline: readTimeline(row, now),
+    afterSales: readAfterSales(row, now),
+    filings: readFilings(row, now),
+    source: 'dom',
+  };
+  const amount = readAmount(row);
+  if (amount !== undefined) fields.amount = amount;
+  if (fields.status === undefined) delete fields.status;
+  return fields;
+}

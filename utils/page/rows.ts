@@ -1,0 +1,77 @@
+import { normText, startsWithLabel } from './text';
+import type { RowCandidate } from './adapter';
+
+/**
+ * Finds order rows by the one thing every order row prints once: its order-id label. No class
+ * names: the row is the largest ancestor of the label that holds no other order's label.
+ */
+
+/** Elements whose own text starts with one of `labels`, in document order. */
+export function labelElements(root: ParentNode, labels: readonly string[]): Element[] {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: Element[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.tagName === 'SCRIPT' || parent.tagName === 'STYLE') continue;
+    const text = normText(n.nodeValue ?? '');
+    if (text && labels.some((l) => startsWithLabel(text, l)) && out[out.length - 1] !== parent) out.push(parent);
+  }
+  return out;
+}
+
+/** Page chrome a row never contains: climbing stops below it (a list of one order). */
+const CHROME = '[role=tablist],[role=tab],[class*=pagination],[class*=tabs-nav],thead,h1,h2';
+
+/**
+ * Row per label: from the label, climb while the parent still holds only this one label and no
+ * page chrome. `stopAt` ends the climb at a known row element (`tr`, `table`, `li`) when the
+ * page's structure names one.
+ */
+export function rowsByLabel(
+  root: ParentNode,
+  labels: readonly string[],
+  stopAt?: (el: Element) => boolean,
+): { anchor: Element; idElement: Element }[] {
+  const found = labelElements(root, labels);
+  const counts = new Map<Element, number>();
+  for (const el of found) {
+    for (let a: Element | null = el; a && a !== root; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
+  const rows: { anchor: Element; idElement: Element }[] = [];
+  const seen = new Set<Element>();
+  for (const idElement of found) {
+    let anchor = idElement;
+    while (!stopAt?.(anchor)) {
+      const parent = anchor.parentElement;
+      if (!parent || parent === root || counts.get(parent) !== 1 || parent.tagName === 'BODY') break;
+      if (parent.querySelector(CHROME)) break;
+      anchor = parent;
+    }
+    if (!seen.has(anchor)) {
+      seen.add(anchor);
+      rows.push({ anchor, idElement });
+    }
+  }
+  return rows;
+}
+
+/** A table's order group: the header row and the following rows up to the next order's header. */
+export function rowGroup(header: Element, isHeader: (el: Element) => boolean): Element[] {
+  const parts = [header];
+  for (let next = header.nextElementSibling; next && !isHeader(next); next = next.nextElementSibling) parts.push(next);
+  return parts;
+}
+
+/** Column index per key, from the header cells' text (so reordered columns still read). */
+export function columnIndex<K extends string>(headerCells: readonly Element[], names: Record<K, readonly string[]>): Partial<Record<K, number>> {
+  const texts = headerCells.map((c) => normText(c.textContent ?? ''));
+  const out: Partial<Record<K, number>> = {};
+  for (const key of Object.keys(names) as K[]) {
+    const i = texts.findIndex((t) => names[key].some((n) => t === n || t.startsWith(n)));
+    if (i >= 0) out[key] = i;
+  }
+  return out;
+}
+
+export type { RowCandidate };

@@ -1,0 +1,61 @@
+/**
+ * Reading text the way a merchant reads the page: labels and values, whatever the markup.
+ * Values are found by their visible label (`下单时间 2024/03/08 10:12:33`, `订单号：…`), never by
+ * class names, which are hashed per build.
+ */
+
+/** NBSP, full-width and other odd spaces → one ASCII space; trimmed. */
+export function normText(s: string): string {
+  return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SHOUYUE-BADGE']);
+
+/** The non-empty text nodes under `parts`, in document order, with their normalized text. */
+export function textNodes(parts: readonly Element[]): { node: Text; text: string }[] {
+  const out: { node: Text; text: string }[] = [];
+  for (const part of parts) {
+    const doc = part.ownerDocument;
+    const walker = doc.createTreeWalker(part, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (parent && SKIP.has(parent.tagName)) continue;
+      const text = normText(n.nodeValue ?? '');
+      if (text) out.push({ node: n as Text, text });
+    }
+  }
+  return out;
+}
+
+/** `label` at the start of `text`, followed by a separator or the end. */
+export function startsWithLabel(text: string, label: string): boolean {
+  if (!text.startsWith(label)) return false;
+  const next = text.charAt(label.length);
+  return next === '' || next === ' ' || next === ':' || next === '：';
+}
+
+/**
+ * The value printed after the first of `labels`: the rest of the label's own text node
+ * (`订单编号 123`, `订单号：123`) or, when that is empty, the next text node (`<span>下单时间</span>
+ * <span>2024-…</span>`). undefined when no label is on the row; '' when the label has no value.
+ */
+export function labelValue(texts: readonly string[], labels: readonly string[]): string | undefined {
+  for (const label of labels) {
+    const i = texts.findIndex((t) => startsWithLabel(t, label));
+    if (i < 0) continue;
+    const rest = texts[i]!.slice(label.length).replace(/^[\s:：]+/, '');
+    if (rest) return rest;
+    const next = texts[i + 1];
+    // A next node that is itself a label is not this label's value.
+    return next !== undefined && !/[:：]$/.test(next) ? next : '';
+  }
+  return undefined;
+}
+
+const MONEY = /[¥￥]\s*(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(?!\d)/;
+
+/** Yuan from `¥1,234.50` / `￥59`; undefined when the text shows no price. */
+export function money(text: string): number | undefined {
+  const m = MONEY.exec(text);
+  return m ? Number(m[1]!.replace(/,/g, '')) : undefined;
+}

@@ -1,8 +1,17 @@
-// placeholder until policies/engine lands
+import { CATALOG } from '@/policies/catalog';
+import { evaluate, nextTransitionAt } from '@/policies/engine';
 import type { Order } from '@/policies/order';
 import type { Verdict } from '@/policies/verdict';
 import type { ExtensionSettings } from '@/utils/settings';
-import type { Lang } from '@/utils/i18n';
-export function evaluateOrders(_o: Order[], _n: number, _s: ExtensionSettings): Verdict[] { return []; }
-export function nextChange(_o: Order[], _n: number, _s: ExtensionSettings): number | undefined { return undefined; }
-export function ruleTitle(_r: string, _l: Lang): string | undefined { return undefined; }
+
+/** The worker's view of the engine: the whole catalog, the merchant's settings. */
+export function evaluateOrders(orders: readonly Order[], now: number, settings: ExtensionSettings): Verdict[] {
+  return evaluate(orders, CATALOG, now, settings);
+}
+
+/** When the next clock changes state on its own (the next alarm). */
+export function nextChange(verdicts: readonly Verdict[], settings: ExtensionSettings): number | undefined {
+  return nextTransitionAt(verdicts, settings);
+}
+
+export { ruleTitle } from '@/components/common/rules';

@@ -129,7 +129,7 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>): Prom
   await scheduleWake(
     earliestAfter(
       [
-        nextChange(Object.values(orders), now, settings),
+        nextChange(kept, settings),
         ...snoozeEnds,
         plan.deferred ? quietHoursEnd(settings.notifications.quietHours, now) : undefined,
         nextExpiry(orders, settings.retentionDays),
@@ -285,6 +285,13 @@ function platformOfNotification(id: string): Platform | undefined {
   return PLATFORMS.find((p) => p === platform);
 }
 
+function logged(work: Promise<unknown>): Promise<void> {
+  return work.then(
+    () => undefined,
+    (e: unknown) => console.error('[shouyue]', e),
+  );
+}
+
 /** Registers every listener synchronously, as MV3 requires, then recomputes once (wake/start). */
 export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -293,16 +300,14 @@ export function startBackground(): void {
     void answer(routeTo, message).then(sendResponse);
     return true; // the answer is sent asynchronously
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WAKE_ALARM) void refresh();
-  });
+  // Listeners return their work's promise so whoever fires the event can wait for it.
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === WAKE_ALARM ? logged(refresh()) : undefined));
   browser.notifications.onClicked.addListener((id) => {
     const platform = platformOfNotification(id);
-    if (platform) void openOrderPage(platform);
-    void browser.notifications.clear(id);
+    return logged(Promise.all([platform && openOrderPage(platform), browser.notifications.clear(id)]));
   });
-  browser.runtime.onStartup.addListener(() => void refresh());
-  browser.runtime.onInstalled.addListener(() => void refresh());
-  settingsItem.watch(() => void refresh());
-  void refresh().catch((e: unknown) => console.error('[shouyue] refresh failed', e));
+  browser.runtime.onStartup.addListener(() => logged(refresh()));
+  browser.runtime.onInstalled.addListener(() => logged(refresh()));
+  settingsItem.watch(() => void logged(refresh()));
+  void logged(refresh());
 }

@@ -1,0 +1,93 @@
+import { BADGE_CSS } from './styles';
+import type { BadgeContent } from './view';
+
+/**
+ * The badge element: plain DOM in an open shadow root (page styles can't reach in; Playwright
+ * can pierce it). Custom elements are unavailable to content scripts, so `shouyue-badge` is an
+ * undefined autonomous element, which may still host a shadow root. All text is set with
+ * textContent: nothing from the page is ever parsed as HTML.
+ */
+
+export const BADGE_TAG = 'shouyue-badge';
+const rendered = new WeakMap<Element, string>();
+
+interface Parts {
+  button: HTMLButtonElement;
+  icon: HTMLElement;
+  text: HTMLElement;
+  pop: HTMLElement;
+}
+const parts = new WeakMap<Element, Parts>();
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) {
+  const e = doc.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function createBadgeHost(doc: Document): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = el(doc, 'style', undefined, BADGE_CSS);
+  const button = el(doc, 'button');
+  button.type = 'button';
+  button.setAttribute('aria-describedby', 'pop');
+  const icon = el(doc, 'span', 'icon');
+  icon.setAttribute('aria-hidden', 'true');
+  const text = el(doc, 'span', 'text');
+  button.append(icon, text);
+  const pop = el(doc, 'div', 'pop');
+  pop.id = 'pop';
+  pop.setAttribute('role', 'tooltip');
+  root.append(style, button, pop);
+  parts.set(host, { button, icon, text, pop });
+
+  const open = () => {
+    const r = button.getBoundingClientRect();
+    const view = doc.defaultView;
+    const width = view?.innerWidth ?? 1024;
+    pop.style.left = `${Math.max(4, Math.min(r.left, width - 390))}px`;
+    pop.style.top = `${r.bottom + 4}px`;
+    pop.classList.add('open');
+  };
+  const close = () => pop.classList.remove('open');
+  host.addEventListener('mouseenter', open);
+  host.addEventListener('mouseleave', close);
+  host.addEventListener('focusin', open);
+  host.addEventListener('focusout', close);
+  host.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close();
+  });
+  // The badge is ours: clicks on it must not open the row's detail page or select the row.
+  host.addEventListener('click', (e) => e.stopPropagation());
+  return host;
+}
+
+/** Renders content into a badge; returns false when it already showed exactly this. */
+export function renderBadge(host: Element, content: BadgeContent): boolean {
+  const p = parts.get(host);
+  if (!p) return false;
+  const signature = JSON.stringify(content);
+  if (rendered.get(host) === signature) return false;
+  rendered.set(host, signature);
+  const doc = host.ownerDocument;
+  p.button.className = `s-${content.tone}`;
+  p.button.setAttribute('aria-label', content.label);
+  p.icon.textContent = content.icon;
+  p.text.textContent = content.text;
+  const items = content.rules.map((r) => {
+    const li = el(doc, 'li', `s-line-${r.state}`);
+    const head = el(doc, 'div', 'rule');
+    head.append(el(doc, 'span', undefined, r.title), el(doc, 'span', `tag s-${r.state}`, r.tag));
+    li.append(head, ...r.lines.map((line) => el(doc, 'div', 'line', line)));
+    return li;
+  });
+  const list = el(doc, 'ul');
+  list.append(...items);
+  p.pop.replaceChildren(el(doc, 'div', 'title', content.title), list);
+  if (content.hint) p.pop.append(el(doc, 'div', 'hint', content.hint));
+  return true;
+}
+
+export const isBadge = (node: Node): boolean => node.nodeName === BADGE_TAG.toUpperCase();

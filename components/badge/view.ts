@@ -1,0 +1,110 @@
+import { badgeText, deadlineText, formatDuration, mostUrgent, stateLabel } from '@/policies/describe';
+import type { Verdict } from '@/policies/verdict';
+import { translator, type Lang } from '@/utils/i18n';
+import type { RowProblem } from '@/utils/page/read-order';
+import { badgeMessages } from './messages';
+
+/**
+ * What one badge says, as plain strings: the badge renders them with textContent only. Pure, so
+ * the words are tested without a DOM.
+ */
+
+export type BadgeInput =
+  | { kind: 'waiting'; orderId: string }
+  | { kind: 'unreadable'; problem: RowProblem }
+  | { kind: 'verdicts'; orderId: string; verdicts: readonly Verdict[] };
+
+/** A rule's words for the popover (from the platform's catalog). */
+export interface RuleWords {
+  title: string;
+  consequence: string;
+  source: string;
+}
+export type RuleLookup = (ruleId: string, lang: Lang) => RuleWords | undefined;
+
+export interface RuleLine {
+  state: Verdict['state'];
+  title: string;
+  tag: string;
+  lines: string[];
+}
+
+export interface BadgeContent {
+  /** CSS state class: a clock state, or waiting / unreadable. */
+  tone: Verdict['state'] | 'waiting' | 'unreadable';
+  icon: string;
+  text: string;
+  /** The full sentence for screen readers. */
+  label: string;
+  title: string;
+  rules: RuleLine[];
+  hint?: string;
+}
+
+const ICONS: Record<BadgeContent['tone'], string> = {
+  breached: '✕',
+  critical: '‼',
+  'due-soon': '!',
+  running: '◷',
+  met: '✓',
+  'met-late': '✓',
+  exempt: '✓',
+  'not-applicable': '–',
+  unknown: '?',
+  unreadable: '?',
+  waiting: '↻',
+};
+
+export function problemText(problem: RowProblem, lang: Lang): string {
+  const t = translator(badgeMessages, lang);
+  return t(`reason.${problem.code}`, { field: problem.field ?? '', text: problem.text ?? '' });
+}
+
+function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
+  const t = translator(badgeMessages, lang);
+  const words = rules(v.ruleId, lang);
+  const lines: string[] = [badgeText(v, lang)];
+  const deadline = deadlineText(v, lang);
+  if (deadline) lines.push(deadline);
+  if (v.timeLeftMs !== undefined && (v.state === 'running' || v.state === 'due-soon' || v.state === 'critical' || v.state === 'breached')) {
+    lines.push(t(v.timeLeftMs < 0 ? 'overdue' : 'left', { duration: formatDuration(v.timeLeftMs, lang) }));
+  }
+  if (v.deadlineSource === 'platform') lines.push(t('platformDeadline'));
+  else if (v.deadlineSource === 'filing') lines.push(t('filingDeadline'));
+  else if (v.deadline !== undefined) lines.push(t('estimated', { rule: words?.title ?? v.ruleId }));
+  if (v.informational) lines.push(t('informational'));
+  if (v.state === 'unknown' && v.missing?.length) lines.push(t('missing', { fields: v.missing.join(', ') }));
+  if (words && !v.informational) lines.push(t('consequence', { text: words.consequence }));
+  if (v.moneyAtRiskYuan !== undefined) lines.push(t('money', { amount: v.moneyAtRiskYuan.toFixed(2) }));
+  if (words) lines.push(t('source', { text: words.source }));
+  return { state: v.state, title: words?.title ?? v.ruleId, tag: stateLabel(v.state, lang), lines };
+}
+
+export function badgeContent(input: BadgeInput, lang: Lang, rules: RuleLookup): BadgeContent {
+  const t = translator(badgeMessages, lang);
+  switch (input.kind) {
+    case 'waiting':
+      return { tone: 'waiting', icon: ICONS.waiting, text: t('waiting'), label: t('waitingLabel', { id: input.orderId }), title: t('orderTitle', { id: input.orderId }), rules: [] };
+    case 'unreadable': {
+      const reason = problemText(input.problem, lang);
+      return { tone: 'unreadable', icon: ICONS.unreadable, text: t('unreadable'), label: t('unreadableLabel', { reason }), title: reason, rules: [], hint: t('unreadableHint') };
+    }
+    case 'verdicts': {
+      const shown = input.verdicts.filter((v) => v.state !== 'not-applicable');
+      const top = mostUrgent(shown);
+      const title = t('orderTitle', { id: input.orderId });
+      if (!top) return { tone: 'not-applicable', icon: ICONS['not-applicable'], text: t('noClocks'), label: t('sentence', { id: input.orderId, text: t('noClocks') }), title, rules: [] };
+      const text = badgeText(top, lang);
+      const deadline = deadlineText(top, lang);
+      const sorted = [...shown].sort((a, b) => (a === top ? -1 : b === top ? 1 : 0));
+      return {
+        tone: top.state,
+        icon: ICONS[top.state],
+        text,
+        label: t('sentence', { id: input.orderId, text: deadline ? `${text}，${deadline}` : text }),
+        title,
+        rules: sorted.map((v) => ruleLine(v, lang, rules)),
+      };
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Sender } from '@/utils/background/sender';
+import { WAKE_ALARM } from '@/utils/background/alarm';
+
+/** Runs the real worker against fakeBrowser; `restart` simulates the worker being killed. */
+
+export const EXT_ID = fakeBrowser.runtime.id;
+export const DOUYIN_TAB: Sender = { id: EXT_ID, url: 'https://fxg.jinritemai.com/ffa/morder/order/list', tab: { id: 7 } };
+export const POPUP: Sender = { id: EXT_ID, url: `chrome-extension://${EXT_ID}/popup.html` };
+
+type Worker = typeof import('@/utils/background/worker');
+
+function dropListeners() {
+  for (const event of [
+    fakeBrowser.runtime.onMessage,
+    fakeBrowser.runtime.onStartup,
+    fakeBrowser.runtime.onInstalled,
+    fakeBrowser.alarms.onAlarm,
+    fakeBrowser.notifications.onClicked,
+    fakeBrowser.storage.onChanged,
+    fakeBrowser.storage.local.onChanged,
+  ]) {
+    (event as unknown as { removeAllListeners(): void }).removeAllListeners();
+  }
+}
+
+/** Loads the worker as a fresh process would (new module instances, listeners registered). */
+export async function boot(): Promise<Worker> {
+  vi.resetModules();
+  const worker = await import('@/utils/background/worker');
+  worker.startBackground();
+  await worker.refresh(); // the start-up recompute (queued behind the one startBackground began)
+  return worker;
+}
+
+/** Kills the worker: memory and listeners are gone, storage, alarms and notifications stay. */
+export async function restart(): Promise<Worker> {
+  dropListeners();
+  return boot();
+}
+
+/** Delivers a runtime message as the browser would, with `sender`; undefined = no answer. */
+export function send(message: unknown, sender: Sender): Promise<unknown> {
+  return new Promise((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(message, sender as never, resolve).then((results: unknown[]) => {
+      if (!results.includes(true)) resolve(undefined);
+    });
+  });
+}
+
+export async function stored(): Promise<Record<string, unknown>> {
+  return fakeBrowser.storage.local.get(null);
+}
+
+export async function wakeAlarmAt(): Promise<number | undefined> {
+  return (await fakeBrowser.alarms.get(WAKE_ALARM))?.scheduledTime;
+}
+
+/** Fires the wake alarm as the browser would at its scheduled time (fakeBrowser never does). */
+export async function fireAlarm(): Promise<number> {
+  const alarm = await fakeBrowser.alarms.get(WAKE_ALARM);
+  if (!alarm) throw new Error('no alarm scheduled');
+  vi.setSystemTime(alarm.scheduledTime);
+  await fakeBrowser.alarms.onAlarm.trigger(alarm);
+  return alarm.scheduledTime;
+}

@@ -1,0 +1,219 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PLATFORM_PAGES } from '@/policies/platforms';
+import { HOUR_MS, MINUTE_MS } from '@/policies/time';
+import { MAX_MESSAGE_CHARS } from '@/utils/background/validate';
+import type { OrderInput } from '@/policies/order';
+import { boot, DOUYIN_TAB, EXT_ID, fireAlarm, POPUP, restart, send, stored, wakeAlarmAt } from './harness';
+
+const NOW = Date.parse('2025-06-18T10:00:00+08:00');
+
+/** A Douyin order awaiting shipment, paid 28 h ago, whose page shows ship-by `shipIn` from now. */
+function douyin(orderId: string, shipIn: number, over: Partial<OrderInput> = {}): OrderInput {
+  return {
+    platform: 'douyin',
+    orderId,
+    status: 'awaiting-shipment',
+    amount: 128,
+    timeline: { paidAt: NOW - 28 * HOUR_MS, shipBy: NOW + shipIn },
+    readAt: NOW,
+    ...over,
+  };
+}
+
+function pageRead(orders: OrderInput[], extra: Record<string, unknown> = {}) {
+  return { type: 'page-read', platform: 'douyin', pagePath: '/ffa/morder/order/list', readAt: NOW, orders, unreadable: [], ...extra };
+}
+
+const badge = () => fakeBrowser.action.getBadgeText({});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('background worker', () => {
+  it('merges a page reading, evaluates it and replies with verdicts, language and thresholds', async () => {
+    await boot();
+    const reply = (await send(pageRead([douyin('A1', 20 * MINUTE_MS), douyin('A2', 20 * HOUR_MS)]), DOUYIN_TAB)) as {
+      ok: boolean;
+      lang: string;
+      thresholds: unknown;
+      verdicts: { orderId: string; ruleId: string; state: string; timeLeftMs?: number }[];
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.lang).toBe('zh');
+    expect(reply.thresholds).toMatchObject({ criticalFloorMinutes: 30 });
+    const ship = (id: string) => reply.verdicts.find((v) => v.orderId === id && v.ruleId === 'douyin.ship');
+    expect(ship('A1')).toMatchObject({ state: 'critical', timeLeftMs: 20 * MINUTE_MS });
+    expect(ship('A2')).toMatchObject({ state: 'running', timeLeftMs: 20 * HOUR_MS });
+
+    const s = await stored();
+    expect(Object.keys(s.orders as object).sort()).toEqual(['douyin:A1', 'douyin:A2']);
+    expect(s.readHealth).toEqual({ douyin: { lastReadAt: NOW, pagePath: '/ffa/morder/order/list', rows: 2, unreadable: 0, reasons: [] } });
+    expect(await badge()).toBe('1');
+  });
+
+  it('keeps the newest reading of an order and answers a later verdicts query from storage', async () => {
+    await boot();
+    await send(pageRead([douyin('A1', 20 * HOUR_MS, { readAt: NOW })]), DOUYIN_TAB);
+    await send(pageRead([douyin('A1', 20 * MINUTE_MS, { readAt: NOW - MINUTE_MS })]), DOUYIN_TAB); // stale tab
+    const reply = (await send({ type: 'verdicts', platform: 'douyin', orderIds: ['A1'] }, DOUYIN_TAB)) as {
+      verdicts: { ruleId: string; state: string }[];
+    };
+    expect(reply.verdicts.find((v) => v.ruleId === 'douyin.ship')?.state).toBe('running');
+  });
+
+  it('ignores senders that are not its own content script on the platform host, touching nothing', async () => {
+    await boot();
+    const before = await stored();
+    const message = pageRead([douyin('EVIL', 20 * MINUTE_MS)]);
+    for (const sender of [
+      { ...DOUYIN_TAB, id: 'another-extension' },
+      { ...DOUYIN_TAB, url: 'https://evil.example/ffa/morder/order/list' },
+      { ...DOUYIN_TAB, url: 'https://s.kwaixiaodian.com/zone/order/list' }, // Kuaishou tab writing Douyin orders
+      { id: EXT_ID, url: 'https://fxg.jinritemai.com/' }, // no tab: not a content script
+    ]) {
+      expect(await send(message, sender)).toBeUndefined();
+    }
+    // a content script may not use the extension pages' messages
+    expect(await send({ type: 'delete-all-data', platform: 'douyin' }, DOUYIN_TAB)).toMatchObject({ ok: false });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('rejects malformed and oversized messages without changing stored state', async () => {
+    await boot();
+    await send(pageRead([douyin('A1', 20 * HOUR_MS)]), DOUYIN_TAB);
+    const before = await stored();
+    const bad = [
+      pageRead([{ ...douyin('A2', HOUR_MS), orderId: '<script>alert(1)</script>' }]),
+      pageRead([douyin('A3', HOUR_MS)], { readAt: 'yesterday' }),
+      pageRead([douyin('A4', HOUR_MS)], { pagePath: 'x'.repeat(MAX_MESSAGE_CHARS + 1) }),
+      { type: 'page-read', platform: 'douyin' },
+    ];
+    for (const message of bad) expect(await send(message, DOUYIN_TAB)).toMatchObject({ ok: false });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('schedules an alarm for each next state change and recomputes when it fires', async () => {
+    await boot();
+    // window 48 h (paid −28 h, ship-by +20 h): due-soon at −12 h (25 %), critical at −4.8 h (10 %)
+    await send(pageRead([douyin('A1', 20 * HOUR_MS)]), DOUYIN_TAB);
+    expect(await badge()).toBe('');
+    expect(await wakeAlarmAt()).toBe(NOW + 8 * HOUR_MS);
+
+    await fireAlarm();
+    expect(await badge()).toBe('1'); // due-soon, amber
+    expect(await wakeAlarmAt()).toBe(NOW + 20 * HOUR_MS - 4.8 * HOUR_MS);
+
+    await fireAlarm();
+    const critical = fakeBrowser.notifications.getAllCreateOptions();
+    expect(Object.keys(critical)).toEqual(['douyin:A1:douyin.ship:|critical']);
+    expect(critical['douyin:A1:douyin.ship:|critical']).toMatchObject({
+      title: '守约 · 抖店 · 紧急',
+      message: expect.stringContaining('订单 A1：发货 剩 4小时48分'),
+    });
+    expect(await wakeAlarmAt()).toBe(NOW + 20 * HOUR_MS + 1);
+
+    await fireAlarm();
+    expect(Object.keys(fakeBrowser.notifications.getAllCreateOptions())).toContain('douyin:A1:douyin.ship:|breached');
+  });
+
+  it('notifies once and only once, across worker restarts', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await boot();
+    await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB);
+    await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB);
+    expect(create).toHaveBeenCalledTimes(1);
+
+    const worker = await restart();
+    await worker.refresh();
+    await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await badge()).toBe('1');
+  });
+
+  it('rebuilds the popup state after a restart from storage alone', async () => {
+    await boot();
+    await send(pageRead([douyin('A1', 20 * MINUTE_MS), douyin('A2', 20 * HOUR_MS)]), DOUYIN_TAB);
+    const first = await send({ type: 'popup-state' }, POPUP);
+    await restart();
+    const again = (await send({ type: 'popup-state' }, POPUP)) as { items: { orderId: string; state: string }[] };
+    expect(again).toEqual(first);
+    expect(again.items.map((i) => [i.orderId, i.state])).toEqual([
+      ['A1', 'critical'],
+      ['A2', 'running'],
+    ]);
+  });
+
+  it('opens or focuses the platform order page when a notification is clicked', async () => {
+    await boot();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger('douyin:A1:douyin.ship:|critical');
+    expect(create).toHaveBeenCalledWith({ url: PLATFORM_PAGES.douyin.orderListUrl, active: true });
+
+    const open = await fakeBrowser.tabs.create({ url: 'https://fxg.jinritemai.com/ffa/morder/order/list?tab=2' });
+    const other = await fakeBrowser.tabs.create({ url: 'https://fxg.jinritemai.com.evil.example/ffa/morder/order/list' });
+    // fakeBrowser's query ignores match patterns: answer as the browser would for any host
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [other, open]) as never);
+    create.mockClear();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await fakeBrowser.notifications.onClicked.trigger('douyin:A1:douyin.ship:|breached');
+    expect(create).not.toHaveBeenCalled();
+    expect(update).toHaveBeenCalledWith(open.id, { active: true });
+  });
+
+  it('snooze hides a clock from the badge until the snooze ends, then wakes', async () => {
+    await boot();
+    await send(pageRead([douyin('A1', 2 * HOUR_MS)]), DOUYIN_TAB); // critical, breached in 2 h
+    const reply = (await send({ type: 'mark', key: 'douyin:A1:douyin.ship:', action: 'snooze' }, POPUP)) as {
+      items: { mark?: { kind: string } }[];
+    };
+    expect(reply.items[0]?.mark?.kind).toBe('snooze');
+    expect(await badge()).toBe('');
+    expect(await wakeAlarmAt()).toBe(NOW + HOUR_MS);
+    await fireAlarm();
+    expect(await badge()).toBe('1');
+  });
+
+  it('prunes orders whose clocks are all finished, and orders past retention', async () => {
+    await boot();
+    const shipped = douyin('DONE', HOUR_MS, {
+      status: 'shipped',
+      timeline: { paidAt: NOW - 5 * HOUR_MS, shipBy: NOW + HOUR_MS, shippedAt: NOW - HOUR_MS, pickupScanAt: NOW - HOUR_MS, firstHubAt: NOW - 30 * MINUTE_MS, lastTrackingAt: NOW - MINUTE_MS, receivedAt: NOW - MINUTE_MS },
+    });
+    const reply = (await send(pageRead([shipped, douyin('OPEN', 20 * HOUR_MS)]), DOUYIN_TAB)) as { verdicts: { orderId: string }[] };
+    expect(reply.verdicts.some((v) => v.orderId === 'DONE')).toBe(true); // the page still gets its badge
+    const keys = async () => Object.keys((await stored()).orders as object);
+    expect(await keys()).not.toContain('douyin:DONE');
+    expect(await keys()).toContain('douyin:OPEN');
+
+    vi.setSystemTime(NOW + 31 * 24 * HOUR_MS);
+    const worker = await restart();
+    await worker.refresh();
+    expect(await keys()).toEqual([]);
+  });
+
+  it('ignores a disabled platform', async () => {
+    await fakeBrowser.storage.local.set({ settings: { enabledPlatforms: ['kuaishou'] } });
+    await boot();
+    const reply = (await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB)) as { verdicts: unknown[] };
+    expect(reply.verdicts).toEqual([]);
+    expect((await stored()).orders ?? {}).toEqual({});
+  });
+
+  it('deletes all data on request from its own page, keeping settings', async () => {
+    await fakeBrowser.storage.local.set({ settings: { lang: 'en' } });
+    await boot();
+    await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB);
+    expect(await send({ type: 'delete-all-data' }, POPUP)).toEqual({ ok: true });
+    expect(await stored()).toEqual({ settings: { lang: 'en' } });
+    expect(await badge()).toBe('');
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+});

@@ -3,7 +3,9 @@ import type { PageAdapter } from '../adapter';
 import { alibaba1688Adapter } from './alibaba1688';
 import { douyinAdapter } from './douyin';
 import { kuaishouAdapter } from './kuaishou';
+import { pinduoduoAdapter } from './pinduoduo';
 import { tmallGlobalAdapter } from './tmall-global';
+import { xiaohongshuAdapter } from './xiaohongshu';
 
 /** Every adapter, for tests and tools; each content script imports only its own platform's file. */
 export const ADAPTERS: Partial<Record<Platform, PageAdapter>> = {
@@ -11,4 +13,6 @@ export const ADAPTERS: Partial<Record<Platform, PageAdapter>> = {
   kuaishou: kuaishouAdapter,
   alibaba1688: alibaba1688Adapter,
   tmallGlobal: tmallGlobalAdapter,
+  pinduoduo: pinduoduoAdapter,
+  xiaohongshu: xiaohongshuAdapter,
 };

@@ -1,0 +1,264 @@
+import { renderBadge } from '@/components/badge/badge';
+import { badgeContent, problemText, type BadgeInput, type RuleLookup } from '@/components/badge/view';
+import { openState } from '@/policies/engine/thresholds';
+import type { Order } from '@/policies/order';
+import type { Thresholds } from '@/policies/settings';
+import type { Verdict } from '@/policies/verdict';
+import type { Lang } from '@/utils/i18n';
+import { MAX_ORDERS_PER_MESSAGE, ReplySchema, type IncomingMessage, type VerdictsReply } from '@/utils/messages';
+import type { DataHealth } from '@/utils/page-data/health';
+import { readRow, type PageAdapter, type RowReading } from './adapter';
+import { badgeKey, placeBadge, sweepBadges } from './placement';
+import { mapInSlices } from './schedule';
+import { watchMutations } from './watch';
+
+/**
+ * One platform page's life: read the rows, send them to the background, badge every row with
+ * the verdicts it answers, re-read when the SPA re-renders, tick the countdowns once a minute.
+ */
+
+export interface PageReading {
+  orders: Order[];
+  unreadable: { rowKey: string; reason: string }[];
+}
+
+export interface PageDeps {
+  adapter: PageAdapter;
+  doc: Document;
+  location: () => string;
+  now?: () => number;
+  send: (message: IncomingMessage) => Promise<unknown>;
+  rules: RuleLookup;
+  /** Issue 7: joins the page's own list data (by order id) into what the DOM showed. */
+  join?: (reading: PageReading, now: number) => PageReading & { health?: DataHealth };
+  tickMs?: number;
+  watch?: { quietMs?: number; maxWaitMs?: number };
+}
+
+export interface PageSession {
+  /** Reads the page now (coalesced with a scan already under way). */
+  scan(): Promise<void>;
+  /** The URL changed inside the SPA: drop the work in flight and read the new page. */
+  navigated(): void;
+  /** The page's own data changed (issue 7): re-join and re-send without waiting for the DOM. */
+  dataChanged(): void;
+  /** Re-evaluates the countdowns (what the minute timer does). */
+  tick(): Promise<void>;
+  stop(): void;
+}
+
+const RUN_ATTR = 'data-shouyue-run';
+const OPEN = new Set<Verdict['state']>(['running', 'due-soon', 'critical', 'breached']);
+const sessions = new WeakMap<Document, PageSession>();
+
+/** Starts (once per document and world) the page session; a newer instance takes over from an older one. */
+export function startPage(deps: PageDeps): PageSession {
+  const existing = sessions.get(deps.doc);
+  if (existing) return existing;
+  const session = createSession(deps);
+  sessions.set(deps.doc, session);
+  return session;
+}
+
+function createSession(deps: PageDeps): PageSession {
+  const { adapter, doc } = deps;
+  const now = deps.now ?? Date.now;
+  const token = `${now()}-${Math.random().toString(36).slice(2)}`;
+  doc.documentElement.setAttribute(RUN_ATTR, token);
+
+  const life = new AbortController();
+  let scanCtl = new AbortController();
+  const cache = new WeakMap<Element, { sig: string; reading: RowReading }>();
+  const verdicts = new Map<string, Verdict[]>();
+  const shown = new Map<Element, BadgeInput>();
+  let lang: Lang = 'zh';
+  let thresholds: Thresholds | undefined;
+  let orderIds: string[] = [];
+  let lastSent = '';
+  let dataDirty = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const render = (host: Element, input: BadgeInput) => {
+    shown.set(host, input);
+    renderBadge(host, badgeContent(input, lang, deps.rules));
+  };
+  const rerenderAll = () => {
+    for (const [host, input] of shown) {
+      if (!host.isConnected) {
+        shown.delete(host);
+        continue;
+      }
+      render(host, input.kind === 'unreadable' ? input : inputFor(badgeKey(host)));
+    }
+  };
+  const inputFor = (orderId: string): BadgeInput => {
+    const v = verdicts.get(orderId);
+    return v ? { kind: 'verdicts', orderId, verdicts: v } : { kind: 'waiting', orderId };
+  };
+
+  const apply = (reply: VerdictsReply, replaceAll: boolean) => {
+    lang = reply.lang;
+    thresholds = reply.thresholds;
+    if (replaceAll) verdicts.clear();
+    const byOrder = new Map<string, Verdict[]>();
+    for (const v of reply.verdicts) byOrder.set(v.orderId, [...(byOrder.get(v.orderId) ?? []), v]);
+    for (const id of replaceAll ? orderIds : byOrder.keys()) verdicts.set(id, byOrder.get(id) ?? []);
+    rerenderAll();
+  };
+
+  const ask = async (message: IncomingMessage): Promise<VerdictsReply | undefined> => {
+    try {
+      const reply = ReplySchema.safeParse(await deps.send(message));
+      if (!reply.success) return undefined;
+      if (reply.data.ok) return reply.data;
+      console.warn('[守约] background:', reply.data.error);
+    } catch (e) {
+      // The background may be restarting, or the extension was updated under this page.
+      console.warn('[守约] no answer from the background', e);
+    }
+    return undefined;
+  };
+
+  const signature = (row: RowReading['row']) => row.parts.map((p) => p.textContent ?? '').join('\u0001') + (row.anchor.getAttribute('data-row-key') ?? '');
+
+  async function scanOnce(): Promise<void> {
+    if (doc.documentElement.getAttribute(RUN_ATTR) !== token) return stop(false);
+    const signal = scanCtl.signal;
+    let url: URL;
+    try {
+      url = new URL(deps.location());
+    } catch {
+      return;
+    }
+    const kind = adapter.pageKind(url);
+    if (!kind || !doc.body) {
+      sweepBadges(doc, new Set());
+      shown.clear();
+      return;
+    }
+    const readAt = now();
+    let misses = 0;
+    const rows = adapter.findRows(doc.body, kind);
+    const readings = await mapInSlices(
+      rows,
+      (row, index) => {
+        const sig = signature(row);
+        const hit = cache.get(row.anchor);
+        if (hit && hit.sig === sig) return { ...hit.reading, row };
+        misses++;
+        const reading = readRow(adapter, row, { kind, now: readAt, index });
+        cache.set(row.anchor, { sig, reading });
+        return reading;
+      },
+      signal,
+    );
+    if (!readings) return;
+
+    const dom: PageReading = { orders: [], unreadable: [] };
+    for (const r of readings) {
+      if (r.ok) dom.orders.push(r.order);
+      else dom.unreadable.push({ rowKey: r.rowKey, reason: problemText(r.problem, 'en') });
+    }
+    const joined: PageReading & { health?: DataHealth } = deps.join ? deps.join(dom, readAt) : dom;
+    const evaluated = new Set(joined.orders.map((o) => o.orderId));
+    orderIds = [...evaluated];
+
+    // Badges: one per row, keyed by order id (or the row key of an unreadable row).
+    const keep = new Set<Element>();
+    const placed = await mapInSlices(
+      readings,
+      (r) => {
+        const key = r.ok ? r.orderId : r.rowKey;
+        const host = placeBadge(r.row, key);
+        keep.add(host);
+        render(host, evaluated.has(key) ? inputFor(key) : { kind: 'unreadable', problem: r.ok ? { code: 'invalid' } : r.problem });
+      },
+      signal,
+    );
+    if (!placed) return;
+    sweepBadges(doc, keep);
+    for (const host of shown.keys()) if (!keep.has(host)) shown.delete(host);
+
+    const sentKey = `${orderIds.join(',')}|${dom.unreadable.map((u) => u.rowKey).join(',')}`;
+    if (misses === 0 && !dataDirty && sentKey === lastSent) return;
+    lastSent = sentKey;
+    dataDirty = false;
+    const reply = await ask({
+      type: 'page-read',
+      platform: adapter.platform,
+      pagePath: url.pathname,
+      readAt,
+      orders: joined.orders.slice(0, MAX_ORDERS_PER_MESSAGE),
+      unreadable: joined.unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
+      ...(joined.health ? { dataHealth: joined.health } : {}),
+    });
+    if (reply && !signal.aborted) apply(reply, true);
+  }
+
+  function scan(): Promise<void> {
+    if (life.signal.aborted) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await scanOnce();
+        } catch (e) {
+          console.warn('[守约] page read failed', e);
+        }
+      } while (again && !life.signal.aborted);
+      running = undefined;
+    })();
+    return running;
+  }
+
+  /** Countdowns move locally from each deadline; the background then confirms state changes. */
+  async function tick(): Promise<void> {
+    if (!orderIds.length) return;
+    const t = now();
+    for (const list of verdicts.values()) {
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i]!;
+        if (v.deadline === undefined || !OPEN.has(v.state)) continue;
+        const timeLeftMs = v.deadline - t;
+        const state = v.informational || !thresholds ? v.state : openState(timeLeftMs, v.windowMs ?? 0, thresholds);
+        list[i] = { ...v, timeLeftMs, state };
+      }
+    }
+    rerenderAll();
+    const reply = await ask({ type: 'verdicts', platform: adapter.platform, orderIds: orderIds.slice(0, MAX_ORDERS_PER_MESSAGE) });
+    if (reply && !life.signal.aborted) apply(reply, false);
+  }
+
+  function stop(removeBadges = true) {
+    life.abort();
+    scanCtl.abort();
+    if (removeBadges) sweepBadges(doc, new Set());
+    if (doc.documentElement.getAttribute(RUN_ATTR) === token) doc.documentElement.removeAttribute(RUN_ATTR);
+    sessions.delete(doc);
+  }
+
+  watchMutations(doc, () => void scan(), life.signal, deps.watch);
+  const timer = setInterval(() => void tick(), deps.tickMs ?? 60_000);
+  life.signal.addEventListener('abort', () => clearInterval(timer));
+
+  return {
+    scan,
+    tick,
+    stop: () => stop(true),
+    navigated() {
+      scanCtl.abort();
+      scanCtl = new AbortController();
+      life.signal.addEventListener('abort', () => scanCtl.abort(), { once: true });
+      void scan();
+    },
+    dataChanged() {
+      dataDirty = true;
+      void scan();
+    },
+  };
+}

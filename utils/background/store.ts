@@ -137,22 +137,28 @@ const ITEMS = {
   problems: problemsItem,
 } as const;
 
+/** Write order: the sent-notification set last, so it is never saved for orders that were not. */
+const WRITE_ORDER: readonly Part[] = ['orders', 'health', 'marks', 'notified'];
+
 /**
- * Writes the changed parts. A failed write (quota full, storage unavailable) is recorded as a
- * problem the popup shows and rethrown so the caller answers with it; a good write clears an
- * earlier storage problem. Returns the problems as now stored.
+ * Writes the changed parts, one after another, stopping at the first failure. A failed write
+ * (quota full, storage unavailable) is recorded as a problem the popup shows and rethrown so the
+ * caller answers with it. The problem clears when orders (the large value) are written again.
+ * Returns the problems as now stored.
  */
 export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, now: number): Promise<Problems> {
-  const write = (part: Part) => (ITEMS[part] as { setValue(v: unknown): Promise<void> }).setValue(state[part]);
   try {
-    await Promise.all([...parts].filter((p) => p !== 'problems').map(write));
+    for (const part of WRITE_ORDER) {
+      if (parts.has(part)) await (ITEMS[part] as { setValue(v: unknown): Promise<void> }).setValue(state[part]);
+    }
   } catch (error) {
     const problems: Problems = { ...state.problems, storage: { at: now, message: describeError(error) } };
     await problemsItem.setValue(problems).catch(() => undefined); // the reply still carries it
     throw new StorageWriteError(problems);
   }
-  const problems: Problems = { ...state.problems, storage: undefined };
-  if (parts.has('problems') || state.problems.storage) await problemsItem.setValue(problems);
+  const cleared = parts.has('orders') && state.problems.storage !== undefined;
+  const problems: Problems = cleared ? { ...state.problems, storage: undefined } : state.problems;
+  if (cleared || parts.has('problems')) await problemsItem.setValue(problems);
   return problems;
 }
 

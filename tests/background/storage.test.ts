@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HOUR_MS, MINUTE_MS } from '@/policies/time';
+import { migrateOrdersV1toV2 } from '@/utils/storage';
+import { boot, DOUYIN_TAB, POPUP, send, stored } from './harness';
+
+const NOW = Date.parse('2025-06-18T10:00:00+08:00');
+
+const raw = (orderId: string, readAt = NOW, shipIn = 20 * MINUTE_MS) => ({
+  platform: 'douyin',
+  orderId,
+  status: 'awaiting-shipment',
+  timeline: { paidAt: NOW - 28 * HOUR_MS, shipBy: NOW + shipIn },
+  readAt,
+});
+
+interface PopupState {
+  items: { orderId: string; state: string }[];
+  problems: { storage?: { message: string }; corrupted?: { count: number; items: string[] } };
+}
+const popup = async () => (await send({ type: 'popup-state' }, POPUP)) as PopupState;
+const orderIds = (s: PopupState) => [...new Set(s.items.map((i) => i.orderId))].sort();
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('storage migrations', () => {
+  it('v1 (an array) → v2 (keyed by platform:orderId), the newest reading winning duplicates', () => {
+    const older = raw('A1', NOW - HOUR_MS);
+    const newer = raw('A1', NOW);
+    expect(migrateOrdersV1toV2([older, newer, raw('B2'), 'junk', null])).toEqual({ 'douyin:A1': newer, 'douyin:B2': raw('B2') });
+    expect(migrateOrdersV1toV2({ not: 'an array' })).toEqual({ not: 'an array' });
+  });
+
+  for (const meta of [undefined, { v: 1 }]) {
+    it(`upgrades stored v1 orders (meta ${JSON.stringify(meta)}) on start without losing any`, async () => {
+      await fakeBrowser.storage.local.set({ orders: [raw('A1'), raw('B2', NOW, 20 * HOUR_MS)], ...(meta && { orders$: meta }) });
+      await boot();
+      const s = await stored();
+      expect(Object.keys(s.orders as object).sort()).toEqual(['douyin:A1', 'douyin:B2']);
+      expect(s.orders$).toEqual({ v: 2 });
+      expect(orderIds(await popup())).toEqual(['A1', 'B2']);
+    });
+  }
+
+  it('leaves current (v2) data as it is', async () => {
+    const orders = { 'douyin:A1': { ...raw('A1'), subOrderCount: 1 } };
+    await fakeBrowser.storage.local.set({ orders, orders$: { v: 2 } });
+    await boot();
+    expect(orderIds(await popup())).toEqual(['A1']);
+    expect((await stored()).orders$).toEqual({ v: 2 });
+  });
+});
+
+describe('corrupted storage', () => {
+  it('drops only the bad orders, reports them, and keeps the rest', async () => {
+    await fakeBrowser.storage.local.set({
+      orders: {
+        'douyin:A1': raw('A1'),
+        'douyin:BAD': { ...raw('BAD'), readAt: 'last tuesday' },
+        'douyin:NOPE': 42,
+      },
+      orders$: { v: 2 },
+    });
+    await boot();
+    const state = await popup();
+    expect(orderIds(state)).toEqual(['A1']);
+    expect(state.problems.corrupted).toMatchObject({ count: 2, items: ['orders:douyin:BAD', 'orders:douyin:NOPE'] });
+    expect(Object.keys((await stored()).orders as object)).toEqual(['douyin:A1']);
+  });
+
+  it('replaces a stored value of the wrong shape entirely, and a wrong settings field with its default', async () => {
+    await fakeBrowser.storage.local.set({
+      orders: 'garbage',
+      orders$: { v: 2 },
+      readHealth: { douyin: { lastReadAt: 'x' } },
+      settings: { lang: 'fr', retentionDays: 7 },
+    });
+    await boot();
+    const state = await popup();
+    expect(state.problems.corrupted?.items.sort()).toEqual(['orders', 'readHealth:douyin', 'settings:lang']);
+    const s = await stored();
+    expect(s.orders).toEqual({});
+    expect(s.settings).toMatchObject({ lang: 'zh', retentionDays: 7 });
+    // and the store works again
+    await send({ type: 'page-read', platform: 'douyin', pagePath: '/', readAt: NOW, orders: [raw('A1')], unreadable: [] }, DOUYIN_TAB);
+    expect(orderIds(await popup())).toEqual(['A1']);
+  });
+});
+
+describe('storage errors', () => {
+  it('surfaces a quota error in the popup, withholds notifications, and clears once writes work', async () => {
+    await boot();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((async (items: Record<string, unknown>) => {
+      if ('orders' in items) throw new Error('QUOTA_BYTES quota exceeded');
+      return realSet(items);
+    }) as never);
+    const message = { type: 'page-read', platform: 'douyin', pagePath: '/', readAt: NOW, orders: [raw('A1')], unreadable: [] };
+    const reply = (await send(message, DOUYIN_TAB)) as { ok: boolean; verdicts: unknown[] };
+    expect(reply.ok).toBe(true); // the page still gets its badges
+    expect(reply.verdicts.length).toBeGreaterThan(0);
+    expect((await popup()).problems.storage?.message).toBe('QUOTA_BYTES quota exceeded');
+    expect(create).not.toHaveBeenCalled();
+    expect((await stored()).notified).toBeUndefined(); // not marked sent: it will still be shown
+
+    set.mockRestore();
+    await send(message, DOUYIN_TAB);
+    const state = await popup();
+    expect(state.problems.storage).toBeUndefined();
+    expect(orderIds(state)).toEqual(['A1']);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});

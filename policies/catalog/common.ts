@@ -1,0 +1,50 @@
+import type { Platform } from '../platforms';
+import { defineSetting, type NamedSetting, type RuleInput } from '../rule';
+
+/** Pieces several platform files share. */
+
+export const PLATFORMS_MD = 'shared/PLATFORMS.md';
+
+const PLATFORM_NAMES: Record<Platform, { zh: string; en: string }> = {
+  douyin: { zh: '抖店', en: 'Douyin' },
+  kuaishou: { zh: '快手小店', en: 'Kuaishou' },
+  alibaba1688: { zh: '1688', en: '1688' },
+  tmallGlobal: { zh: '天猫全球购', en: 'Tmall Global' },
+  pinduoduo: { zh: '拼多多', en: 'Pinduoduo' },
+  xiaohongshu: { zh: '小红书', en: 'Xiaohongshu' },
+};
+
+/**
+ * The ship window used when the page shows no promised ship-by time. No source states it:
+ * PLATFORMS.md records "commonly 48 h" for most platforms, unverified.
+ */
+export function defaultShipHours(platform: Platform, hours = 48): NamedSetting {
+  const name = PLATFORM_NAMES[platform];
+  return defineSetting({
+    id: `${platform}.defaultShipHours`,
+    title: {
+      zh: `${name.zh}默认发货时限（页面未显示承诺发货时间时）`,
+      en: `${name.en} default ship window (when the page shows no ship-by time)`,
+    },
+    value: hours,
+    unit: 'hours',
+    min: 1,
+    max: 30 * 24,
+    source: `${PLATFORMS_MD} "Numbers no source here confirmed": default ship windows commonly ${hours} h`,
+    verified: false,
+  });
+}
+
+/** Ship clock: payment → shipment, the platform's displayed ship-by time winning when present. */
+export const SHIP_SPEC = {
+  type: 'duration',
+  from: ['paidAt'],
+  until: 'shippedAt',
+  platformDeadline: 'shipBy',
+} as const satisfies RuleInput['spec'];
+
+/** A buyer window after sign-off: information only, never a merchant breach. */
+export const AFTER_RECEIPT_SPEC = { type: 'duration', from: ['receivedAt'] } as const satisfies RuleInput['spec'];
+
+export const SHOP_CHECK = { type: 'checklist', scope: 'shop' } as const satisfies RuleInput['spec'];
+export const ORDER_CHECK = { type: 'checklist', scope: 'order' } as const satisfies RuleInput['spec'];

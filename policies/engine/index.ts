@@ -1,0 +1,3 @@
+export { evaluate } from './evaluate';
+export { nextTransitionAt, summarize, type StateCounts, type Summary } from './summary';
+export { criticalMs, dueSoonMs } from './thresholds';

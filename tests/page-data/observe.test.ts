@@ -49,6 +49,10 @@ function fakeWindow() {
     fetch: fetchImpl as unknown as typeof fetch,
     XMLHttpRequest: PageXhr,
     location: { origin: ORIGIN, href: `${ORIGIN}/orders/list` },
+    listeners: [] as ((event: MessageEvent) => void)[],
+    addEventListener(type: string, listener: (event: MessageEvent) => void) {
+      if (type === 'message') this.listeners.push(listener);
+    },
     postMessage: vi.fn((message: ObservedResponse, target: string) => {
       expect(target).toBe(ORIGIN);
       posted.push(message);
@@ -71,7 +75,7 @@ describe('fetch observer', () => {
     const response = await pending;
     expect(await response.text()).toBe(BODY); // the page can still read its body
     await settle();
-    expect(fake.posted).toEqual([{ channel: CHANNEL, endpoint: 'pinduoduo.orders', status: 200, body: BODY, seenAt: expect.any(Number) }]);
+    expect(fake.posted).toEqual([{ channel: CHANNEL, kind: 'response', endpoint: 'pinduoduo.orders', status: 200, body: BODY, seenAt: expect.any(Number) }]);
     expect(fake.fetchImpl).toHaveBeenCalledWith(`${LIST}?anti=signed`, { method: 'POST', body: '{}' });
   });
 
@@ -117,6 +121,26 @@ describe('fetch observer', () => {
     await fake.win.fetch(LIST);
     await settle();
     expect(fake.posted).toHaveLength(1);
+  });
+});
+
+describe('replay for a receiver that starts late', () => {
+  const ask = (fake: Fake, source: unknown, data: unknown) =>
+    fake.win.listeners.forEach((l) => l({ source, data } as MessageEvent));
+
+  it('posts the kept copies again when this window asks, and only then', async () => {
+    const fake = fakeWindow();
+    install(fake);
+    for (let i = 0; i < 7; i++) await (await fake.win.fetch(LIST)).text();
+    await settle();
+    expect(fake.posted).toHaveLength(7);
+    ask(fake, {}, { channel: CHANNEL, kind: 'replay' }); // another window: ignored
+    ask(fake, fake.win, { channel: 'other', kind: 'replay' });
+    ask(fake, fake.win, null);
+    expect(fake.posted).toHaveLength(7);
+    ask(fake, fake.win, { channel: CHANNEL, kind: 'replay' });
+    expect(fake.posted).toHaveLength(12); // the last 5 per endpoint
+    expect(fake.posted.slice(7)).toEqual(fake.posted.slice(2, 7));
   });
 });
 

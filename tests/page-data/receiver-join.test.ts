@@ -7,12 +7,13 @@ import { douyinAfterSales, douyinOrders } from '../fixtures/json/douyin';
 import { pinduoduoOrders } from '../fixtures/json/pinduoduo';
 import { BASE, HOUR, fixtureOrders, ids } from '../fixtures/json/spec';
 
-const message = (endpoint: EndpointId, body: unknown, status = 200) => ({
+const message = (endpoint: EndpointId, body: unknown, status = 200, seenAt = BASE) => ({
   channel: CHANNEL,
+  kind: 'response',
   endpoint,
   status,
   body: typeof body === 'string' ? body : JSON.stringify(body),
-  seenAt: BASE,
+  seenAt,
 });
 
 const pddPage = (page: number, size = 20) =>
@@ -30,8 +31,10 @@ describe('page-data store', () => {
       null,
       'text',
       { channel: 'other', endpoint: 'pinduoduo.orders', status: 200, body: '{}', seenAt: 1 },
-      { channel: CHANNEL, endpoint: 'evil.endpoint', status: 200, body: '{}', seenAt: 1 },
-      { channel: CHANNEL, endpoint: 'pinduoduo.orders', status: 200, body: { not: 'a string' }, seenAt: 1 },
+      { channel: CHANNEL, endpoint: 'pinduoduo.orders', status: 200, body: '{}', seenAt: 1 },
+      { channel: CHANNEL, kind: 'replay' },
+      { channel: CHANNEL, kind: 'response', endpoint: 'evil.endpoint', status: 200, body: '{}', seenAt: 1 },
+      { channel: CHANNEL, kind: 'response', endpoint: 'pinduoduo.orders', status: 200, body: { not: 'a string' }, seenAt: 1 },
     ]) {
       expect(store.receive(forged)).toBe(false);
     }
@@ -43,7 +46,7 @@ describe('page-data store', () => {
     const store = createPageDataStore(clock.now);
     expect(store.receive(message('pinduoduo.orders', pddPage(0)))).toBe(true);
     clock.advance(1000);
-    expect(store.receive(message('pinduoduo.orders', pinduoduoOrders.captcha))).toBe(false);
+    expect(store.receive(message('pinduoduo.orders', pinduoduoOrders.captcha, 200, BASE + 1000))).toBe(false);
     expect(store.state().lastNotData).toEqual({ at: BASE + 1000, reason: 'captcha' });
     expect(store.receive(message('pinduoduo.orders', '<html>502</html>', 502))).toBe(false);
     expect(store.state().lastParseFailure).toMatchObject({ kind: 'http', detail: 'HTTP 502' });
@@ -66,6 +69,19 @@ describe('page-data store', () => {
     const { orders } = store.state();
     expect(orders.size).toBe(2000);
     expect(all.every((spec) => orders.get(spec.id)?.timeline.shipBy === spec.shipBy)).toBe(true);
+  });
+
+  it('dates data by when the page received it, so a late replay never overrides newer data', () => {
+    const store = createPageDataStore(() => BASE + HOUR);
+    const spec = fixtureOrders(1, ids.pinduoduo)[0]!;
+    const newer = { ...pinduoduoOrders.row(spec), order_status: 2, order_status_str: '已发货' };
+    store.receive(message('pinduoduo.orders', pinduoduoOrders.response([newer]), 200, BASE + 60_000));
+    store.receive(message('pinduoduo.orders', pinduoduoOrders.response([pinduoduoOrders.row(spec)]), 200, BASE)); // replayed
+    expect(store.state().orders.get(spec.id)).toMatchObject({ status: 'shipped', readAt: BASE + 60_000 });
+    expect(store.state().jsonSeenAt).toBe(BASE + 60_000);
+    // A message claiming to come from the future is dated now.
+    store.receive(message('pinduoduo.orders', pinduoduoOrders.response([newer]), 200, BASE + 99 * HOUR));
+    expect(store.state().jsonSeenAt).toBe(BASE + HOUR);
   });
 
   it('keeps at most MAX_KEPT_ORDERS, dropping the oldest readings first', () => {
@@ -145,7 +161,7 @@ describe('joining page rows with the page data', () => {
       timeline: { placedAt: BASE - HOUR, shipBy: BASE + 40 * HOUR },
     });
     expect(second).toEqual(domOrder(id2));
-    expect(joined.health).toMatchObject({ jsonSeenAt: BASE + 5000, matched: 1, domOnly: 1, rescued: 0, unreadable: 0 });
+    expect(joined.health).toMatchObject({ jsonSeenAt: BASE, matched: 1, domOnly: 1, rescued: 0, unreadable: 0 });
     expect(joined.health.lastDisagreement).toBeUndefined();
   });
 

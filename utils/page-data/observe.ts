@@ -10,6 +10,7 @@ import { CHANNEL, MAX_BODY_CHARS, endpointFor, type EndpointId } from './endpoin
 
 export interface ObservedResponse {
   channel: typeof CHANNEL;
+  kind: 'response';
   endpoint: EndpointId;
   status: number;
   body: string;
@@ -17,6 +18,13 @@ export interface ObservedResponse {
 }
 
 const INSTALLED = Symbol.for('shouyue.page-data.observer');
+
+/**
+ * The isolated script starts at document_idle, after the page may have loaded its first list.
+ * The observer keeps the last few copies per endpoint and posts them again when asked.
+ */
+const REPLAY_PER_ENDPOINT = 5;
+const REPLAY_MAX_CHARS = 16_000_000;
 
 type PageWindow = Window & typeof globalThis;
 
@@ -34,18 +42,38 @@ export function installObserver(platform: Platform, win: PageWindow = window): v
     const marked = win as unknown as Record<symbol, boolean>;
     if (marked[INSTALLED]) return;
     marked[INSTALLED] = true;
-    const post = (endpoint: EndpointId, status: number, body: string) => {
+    const kept: ObservedResponse[] = [];
+    const send = (message: ObservedResponse) => {
       try {
-        if (body.length > MAX_BODY_CHARS) return;
-        const message: ObservedResponse = { channel: CHANNEL, endpoint, status, body, seenAt: Date.now() };
         win.postMessage(message, win.location.origin);
       } catch {
         // Posting failed: 守约 misses this response, the page is unaffected.
       }
     };
+    const post = (endpoint: EndpointId, status: number, body: string) => {
+      if (body.length > MAX_BODY_CHARS) return;
+      const message: ObservedResponse = { channel: CHANNEL, kind: 'response', endpoint, status, body, seenAt: Date.now() };
+      kept.push(message);
+      const same = kept.filter((m) => m.endpoint === endpoint);
+      let chars = kept.reduce((n, m) => n + m.body.length, 0);
+      while (kept.length > 0 && (same.length > REPLAY_PER_ENDPOINT || chars > REPLAY_MAX_CHARS)) {
+        const dropped = same.length > REPLAY_PER_ENDPOINT ? same.shift()! : kept[0]!;
+        kept.splice(kept.indexOf(dropped), 1);
+        chars -= dropped.body.length;
+      }
+      send(message);
+    };
     const match = (url: string | undefined) => (url === undefined ? undefined : endpointFor(platform, url, win.location.href));
     observeFetch(win, match, post);
     observeXhr(win, match, post);
+    win.addEventListener('message', (event: MessageEvent) => {
+      try {
+        const data = event.data as { channel?: unknown; kind?: unknown } | null;
+        if (event.source === win && data?.channel === CHANNEL && data.kind === 'replay') kept.forEach(send);
+      } catch {
+        // A malformed request is ignored.
+      }
+    });
   } catch {
     // Never let installation break the page.
   }

@@ -14,6 +14,7 @@ import type { NotDataReason, ParseResult } from './result';
 
 const ObservedResponseSchema = z.object({
   channel: z.literal(CHANNEL),
+  kind: z.literal('response'),
   endpoint: z.enum(ENDPOINT_IDS),
   status: z.number().int(),
   body: z.string().max(MAX_BODY_CHARS),
@@ -46,6 +47,7 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
 
   const keep = (order: Order) => {
     const previous = orders.get(order.orderId);
+    if (previous && previous.readAt > order.readAt) return; // a replayed older copy
     orders.delete(order.orderId); // re-insert: Map order = reading order, oldest first
     orders.set(order.orderId, previous ? overlay(previous, order) : order);
     while (orders.size > MAX_KEPT_ORDERS) orders.delete(orders.keys().next().value as string);
@@ -55,7 +57,7 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
     receive(data) {
       const message = ObservedResponseSchema.safeParse(data);
       if (!message.success) return false; // not ours, or forged in a shape we don't accept
-      const { endpoint, status, body } = message.data;
+      const { endpoint, status, body, seenAt } = message.data;
       if (status < 200 || status >= 300) {
         fail({ endpoint, kind: 'http', detail: `HTTP ${status}` });
         return false;
@@ -67,7 +69,8 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
         fail({ endpoint, kind: 'not-json', detail: 'response is not JSON' });
         return false;
       }
-      const readAt = now();
+      // When the page received it (replays arrive later); never later than now.
+      const readAt = Math.min(Math.trunc(seenAt), now());
       let result: ParseResult;
       try {
         result = PARSERS[endpoint](json, readAt);
@@ -83,7 +86,7 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
         fail({ endpoint, kind: 'unrecognized', detail: result.reason });
         return false;
       }
-      state.jsonSeenAt = readAt;
+      state.jsonSeenAt = Math.max(state.jsonSeenAt ?? 0, readAt);
       if (result.rowFailures.length > 0) {
         const first = result.rowFailures[0]!;
         fail({ endpoint, kind: 'rows', detail: `${result.rowFailures.length} row(s) unreadable; first: ${first.reason}` });
@@ -106,5 +109,7 @@ export function listenForPageData(store: PageDataStore, onChange: () => void, wi
     }
   };
   win.addEventListener('message', listener);
+  // Ask the observer for what the page loaded before this script started.
+  win.postMessage({ channel: CHANNEL, kind: 'replay' }, win.location.origin);
   return () => win.removeEventListener('message', listener);
 }

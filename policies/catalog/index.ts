@@ -2,7 +2,9 @@ import type { Catalog } from '../rule';
 import { alibaba1688Rules } from './alibaba1688';
 import { douyinRules } from './douyin';
 import { kuaishouRules } from './kuaishou';
+import { pinduoduoRules } from './pinduoduo';
 import { tmallGlobalRules } from './tmallGlobal';
+import { xiaohongshuRules } from './xiaohongshu';
 
 /**
  * The whole rule catalog. Adding a platform: write policies/catalog/<platform>.ts exporting its
@@ -13,6 +15,8 @@ export const CATALOG: Catalog = [
   ...kuaishouRules,
   ...alibaba1688Rules,
   ...tmallGlobalRules,
+  ...pinduoduoRules,
+  ...xiaohongshuRules,
 ];
 
 export { catalogSettings } from '../rule';

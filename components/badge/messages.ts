@@ -3,7 +3,6 @@ import { defineMessages } from '@/utils/i18n';
 /** Words of the in-page badge and its popover (verdict words come from policies/messages.ts). */
 export const badgeMessages = defineMessages(
   {
-    brand: '守约',
     waiting: '守约 …',
     waitingLabel: '守约正在计算订单 {id} 的时限',
     unreadable: '无法识别',
@@ -12,9 +11,6 @@ export const badgeMessages = defineMessages(
     noClocks: '无待办时限',
     orderTitle: '订单 {id}',
     sentence: '守约：订单 {id}，{text}',
-    deadlineAt: '截止 {at}',
-    left: '剩 {duration}',
-    overdue: '已超时 {duration}',
     consequence: '后果：{text}',
     money: '涉及金额：¥{amount}',
     source: '依据：{text}',
@@ -31,7 +27,6 @@ export const badgeMessages = defineMessages(
     'reason.error': '读取出错',
   },
   {
-    brand: 'Shouyue',
     waiting: 'Shouyue …',
     waitingLabel: 'Shouyue is checking the deadlines of order {id}',
     unreadable: "Can't read",
@@ -40,9 +35,6 @@ export const badgeMessages = defineMessages(
     noClocks: 'No open deadlines',
     orderTitle: 'Order {id}',
     sentence: 'Shouyue: order {id}, {text}',
-    deadlineAt: 'Due {at}',
-    left: '{duration} left',
-    overdue: '{duration} overdue',
     consequence: 'If missed: {text}',
     money: 'At stake: ¥{amount}',
     source: 'Source: {text}',

@@ -1,4 +1,4 @@
-import { badgeText, deadlineText, formatDuration, mostUrgent, stateLabel } from '@/policies/describe';
+import { badgeText, deadlineText, mostUrgent, stateLabel } from '@/policies/describe';
 import type { Verdict } from '@/policies/verdict';
 import { translator, type Lang } from '@/utils/i18n';
 import type { RowProblem } from '@/utils/page/read-order';
@@ -66,9 +66,6 @@ function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
   const lines: string[] = [badgeText(v, lang)];
   const deadline = deadlineText(v, lang);
   if (deadline) lines.push(deadline);
-  if (v.timeLeftMs !== undefined && (v.state === 'running' || v.state === 'due-soon' || v.state === 'critical' || v.state === 'breached')) {
-    lines.push(t(v.timeLeftMs < 0 ? 'overdue' : 'left', { duration: formatDuration(v.timeLeftMs, lang) }));
-  }
   if (v.deadlineSource === 'platform') lines.push(t('platformDeadline'));
   else if (v.deadlineSource === 'filing') lines.push(t('filingDeadline'));
   else if (v.deadline !== undefined) lines.push(t('estimated', { rule: words?.title ?? v.ruleId }));

@@ -9,6 +9,8 @@ import { useLang, usePopup, useT } from './context';
 import { countdownText } from './view';
 
 const yuan = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+const FIELDS = new Set(['placedAt', 'paidAt', 'shipBy', 'shippedAt', 'pickupScanAt', 'firstHubAt', 'lastTrackingAt', 'receivedAt']);
+type Field = 'placedAt' | 'paidAt' | 'shipBy' | 'shippedAt' | 'pickupScanAt' | 'firstHubAt' | 'lastTrackingAt' | 'receivedAt';
 
 /** One clock of one order: what, how long, by when, what happens if missed, what to do. */
 export function OrderItem({ item, now }: { item: PopupItem; now: number }) {
@@ -45,7 +47,11 @@ export function OrderItem({ item, now }: { item: PopupItem; now: number }) {
             {countdownText(item.timeLeftMs, lang)}
           </span>
         ) : (
-          <span className="countdown missing">{t('item.noDeadline', { missing: (item.missing ?? []).join(', ') })}</span>
+          <span className="countdown missing">
+            {t('item.noDeadline', {
+              missing: (item.missing ?? []).map((f) => (FIELDS.has(f) ? t(`field.${f as Field}`) : f)).join('、'),
+            })}
+          </span>
         )}
       </div>
       {item.deadline !== undefined && (
@@ -61,13 +67,10 @@ export function OrderItem({ item, now }: { item: PopupItem; now: number }) {
         </p>
       )}
       <div className="order-bottom">
-        <span className="money">
-          {item.moneyAtRiskYuan !== undefined
-            ? t('item.money', { amount: yuan(item.moneyAtRiskYuan) })
-            : item.amount !== undefined
-              ? t('item.orderAmount', { amount: yuan(item.amount) })
-              : ''}
-          {item.subOrderCount > 1 && ` · ${t('item.subOrders', { n: item.subOrderCount })}`}
+        <span className="amounts">
+          {item.moneyAtRiskYuan !== undefined && <span className="money">{t('item.money', { amount: yuan(item.moneyAtRiskYuan) })}</span>}
+          {item.amount !== undefined && <span>{t('item.orderAmount', { amount: yuan(item.amount) })}</span>}
+          {item.subOrderCount > 1 && <span>{t('item.subOrders', { n: item.subOrderCount })}</span>}
         </span>
         <span className="actions">
           {item.mark && hidden ? (

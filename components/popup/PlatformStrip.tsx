@@ -6,7 +6,8 @@ import type { PlatformSummary } from '@/utils/background/schemas';
 import { useLang, usePopup, useT } from './context';
 import { agoText } from './view';
 
-const SHOWN_STATES: readonly ClockState[] = ['breached', 'critical', 'due-soon', 'unknown', 'running'];
+/** Running clocks are counted in the list, not here: the strip is about what needs a look. */
+const SHOWN_STATES: readonly ClockState[] = ['breached', 'critical', 'due-soon', 'unknown'];
 
 function PlatformRow({ summary }: { summary: PlatformSummary }) {
   const t = useT();
@@ -18,18 +19,22 @@ function PlatformRow({ summary }: { summary: PlatformSummary }) {
   const stale = health !== undefined && now - health.lastReadAt > staleAfter;
   const nothingRead = health !== undefined && health.rows === 0 && health.unreadable > 0;
   const reason = health?.reasons[0] ?? '';
+  const shown = SHOWN_STATES.filter((s) => counts[s]);
   return (
     <li className={`platform-row${stale || nothingRead ? ' warn' : ''}`} data-platform={platform}>
       <div className="platform-head">
-        <span className="platform-name">{name}</span>
+        <span className="platform-title">
+          <span className="platform-name">{name}</span>
+          {health && <span className="last-read">{t('strip.lastRead', { ago: agoText(health.lastReadAt, now, lang) })}</span>}
+        </span>
         <span className="counts">
-          {SHOWN_STATES.filter((s) => counts[s]).map((s) => (
-            <span key={s} className={`pill state-${s}`} title={stateLabel(s, lang)}>
+          {shown.map((s) => (
+            <span key={s} className={`pill state-${s}`}>
               {stateLabel(s, lang)} {counts[s]}
             </span>
           ))}
+          {shown.length === 0 && <span className="none">{t('strip.orders', { n: summary.orders })}</span>}
         </span>
-        {health && !stale && <span className="last-read">{t('strip.lastRead', { ago: agoText(health.lastReadAt, now, lang) })}</span>}
       </div>
       {stale && health && (
         <p className="platform-warning" role="status">

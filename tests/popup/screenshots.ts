@@ -1,0 +1,52 @@
+/**
+ * Screenshots of the popup and options page in real headless Chromium with the built extension:
+ *   SHOUYUE_OUT_DIR=/tmp/h3out npx wxt build && npx tsx tests/popup/screenshots.ts /tmp/h3out/chrome-mv3 /tmp/shots
+ * Seeds storage through the service worker, then shoots zh and en, first-run and error-free states.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { launchWithExtension, openPopup } from '../e2e/harness/chromium';
+import { seedStorage } from './seed';
+
+const [extensionDir = '.output/chrome-mv3', outDir = '/tmp/shots'] = process.argv.slice(2);
+
+async function main() {
+  await mkdir(outDir, { recursive: true });
+  const session = await launchWithExtension({ extensionDir: resolve(extensionDir) });
+  try {
+    const worker = await session.worker();
+    const shoot = async (name: string, lang: 'zh' | 'en', seed: boolean) => {
+      await worker.evaluate(
+        async ({ data, lang }) => {
+          await chrome.storage.local.clear();
+          await chrome.storage.local.set({ ...data, settings: { lang } });
+        },
+        { data: seed ? seedStorage(Date.now()) : {}, lang },
+      );
+      const popup = await openPopup(session);
+      await popup.waitForSelector('.header');
+      await popup.waitForTimeout(600);
+      await popup.screenshot({ path: `${outDir}/popup-${name}.png` });
+      if (seed) {
+        await popup.evaluate(() => document.querySelector('main')?.scrollTo(0, 10_000));
+        await popup.screenshot({ path: `${outDir}/popup-${name}-scrolled.png` });
+      }
+      await popup.close();
+      const options = await session.context.newPage();
+      await options.setViewportSize({ width: 1000, height: 1400 });
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      await options.waitForTimeout(600);
+      await options.screenshot({ path: `${outDir}/options-${name}.png`, fullPage: true });
+      await options.close();
+    };
+    await shoot('zh', 'zh', true);
+    await shoot('en', 'en', true);
+    await shoot('first-run-zh', 'zh', false);
+    const badge = await worker.evaluate(() => chrome.action.getBadgeText({}));
+    console.log(`screenshots in ${outDir}; badge "${badge}"`);
+  } finally {
+    await session.close();
+  }
+}
+
+void main();

@@ -12,14 +12,18 @@ export interface Timing {
   medianMs: number;
   p95Ms: number;
   minMs: number;
+  cpuMedianMs: number;
+  cpuP95Ms: number;
 }
 
-export function summarize(samples: readonly number[]): Timing {
+export function summarize(s: Samples): Timing {
   return {
-    runs: samples.length,
-    medianMs: percentile(samples, 50),
-    p95Ms: percentile(samples, 95),
-    minMs: Math.min(...samples),
+    runs: s.wall.length,
+    medianMs: percentile(s.wall, 50),
+    p95Ms: percentile(s.wall, 95),
+    minMs: Math.min(...s.wall),
+    cpuMedianMs: percentile(s.cpu, 50),
+    cpuP95Ms: percentile(s.cpu, 95),
   };
 }
 
@@ -33,22 +37,32 @@ export function settledHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** Times `fn` `runs` times after `warmup` untimed calls; returns the samples in ms. */
-export async function timeRuns(fn: () => unknown, runs: number, warmup: number): Promise<number[]> {
-  const call = async () => {
+export interface Samples {
+  /** Wall-clock ms per run. */
+  wall: number[];
+  /** CPU ms per run (user + system, this process): what the run cost when other work shares the cores. */
+  cpu: number[];
+}
+
+/** Times `fn` `runs` times after `warmup` untimed calls. */
+export async function timeRuns(fn: () => unknown, runs: number, warmup: number): Promise<Samples> {
+  for (let i = 0; i < warmup; i++) {
+    const r = fn();
+    if (r instanceof Promise) await r;
+  }
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
     const r = fn();
     // Only asynchronous subjects (the peer) pay for an await.
     if (r instanceof Promise) await r;
-  };
-  for (let i = 0; i < warmup; i++) await call();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = fn();
-    if (r instanceof Promise) await r;
-    samples.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return samples;
+  return { wall, cpu };
 }
 
 /** Fixed-width text table for the terminal. */

@@ -1,0 +1,3 @@
+export async function benchPage(_extensionDir: string): Promise<{ table: string }> {
+  return { table: 'not measured yet' };
+}

@@ -1,4 +1,4 @@
-import { badgeText, deadlineText, mostUrgent, stateLabel } from '@/policies/describe';
+import { badgeText, compareUrgency, deadlineText, stateLabel } from '@/policies/describe';
 import type { Verdict } from '@/policies/verdict';
 import { translator, type Lang } from '@/utils/i18n';
 import type { RowProblem } from '@/utils/page/read-order';
@@ -88,12 +88,12 @@ export function badgeContent(input: BadgeInput, lang: Lang, rules: RuleLookup): 
     }
     case 'verdicts': {
       const shown = input.verdicts.filter((v) => v.state !== 'not-applicable');
-      const top = mostUrgent(shown);
+      const sorted = [...shown].sort(compareUrgency);
+      const top = sorted[0];
       const title = t('orderTitle', { id: input.orderId });
       if (!top) return { tone: 'not-applicable', icon: ICONS['not-applicable'], text: t('noClocks'), label: t('sentence', { id: input.orderId, text: t('noClocks') }), title, rules: [] };
       const text = badgeText(top, lang);
       const deadline = deadlineText(top, lang);
-      const sorted = [...shown].sort((a, b) => (a === top ? -1 : b === top ? 1 : 0));
       return {
         tone: top.state,
         icon: ICONS[top.state],

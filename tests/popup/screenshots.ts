@@ -33,10 +33,15 @@ async function main() {
       }
       await popup.close();
       const options = await session.context.newPage();
-      await options.setViewportSize({ width: 1000, height: 1400 });
+      await options.setViewportSize({ width: 1000, height: 900 });
       await options.goto(`chrome-extension://${session.extensionId}/options.html`);
       await options.waitForTimeout(600);
-      await options.screenshot({ path: `${outDir}/options-${name}.png`, fullPage: true });
+      await options.screenshot({ path: `${outDir}/options-${name}.png` });
+      await options.locator('#rules').screenshot({ path: `${outDir}/options-${name}-rules.png` });
+      await options.locator('#notifications').scrollIntoViewIfNeeded();
+      await options.locator('details.rule-card').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      await options.locator('#notifications').screenshot({ path: `${outDir}/options-${name}-notify.png` });
+      await options.locator('#catalog').screenshot({ path: `${outDir}/options-${name}-catalog.png` });
       await options.close();
     };
     await shoot('zh', 'zh', true);

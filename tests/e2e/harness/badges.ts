@@ -50,7 +50,7 @@ export async function settledBadges(page: Page, count: number, timeoutMs = 20_00
     const snapshot = JSON.stringify(seen.map((b) => [b.key, b.tone]));
     if (seen.length === count && seen.every((b) => b.tone !== 'waiting') && snapshot === previous) return seen;
     previous = snapshot;
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(100);
   }
   throw new Error(`expected ${count} settled badges on ${page.url()}, saw ${seen.length}: ${JSON.stringify(seen.map((b) => [b.key, b.tone, b.text]))}`);
 }

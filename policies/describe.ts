@@ -1,5 +1,6 @@
 import { translator, type Lang } from '@/utils/i18n';
-import { verdictMessages } from './messages';
+import { platformNames, verdictMessages } from './messages';
+import type { Platform } from './platforms';
 import { formatChinaTime, DAY_MS, HOUR_MS, MINUTE_MS } from './time';
 import { STATE_URGENCY, type ClockKind, type ClockState, type Verdict, type VerdictNote } from './verdict';
 
@@ -25,6 +26,10 @@ export function formatDuration(ms: number, lang: Lang): string {
   if (d > 0) return h > 0 ? t('dur.daysHours', { d, h }) : t('dur.days', { d });
   if (h > 0) return m > 0 ? t('dur.hoursMinutes', { h, m }) : t('dur.hours', { h });
   return t('dur.minutes', { m });
+}
+
+export function platformLabel(platform: Platform, lang: Lang): string {
+  return platformNames[lang][platform];
 }
 
 /** The short word for what a clock measures (发货, 揽收, 售后 …). */

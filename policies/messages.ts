@@ -113,3 +113,23 @@ export const verdictMessages = defineMessages(
     'deadline': 'Due {at} ({source})',
   },
 );
+
+/** Platform names as merchants know them. */
+export const platformNames = defineMessages(
+  {
+    douyin: '抖店',
+    kuaishou: '快手小店',
+    alibaba1688: '1688',
+    tmallGlobal: '天猫全球购',
+    pinduoduo: '拼多多',
+    xiaohongshu: '小红书',
+  },
+  {
+    douyin: 'Douyin',
+    kuaishou: 'Kuaishou',
+    alibaba1688: '1688',
+    tmallGlobal: 'Tmall Global',
+    pinduoduo: 'Pinduoduo',
+    xiaohongshu: 'Xiaohongshu',
+  },
+);

@@ -1,3 +1,4 @@
+import { platformNames } from '../messages';
 import type { Platform } from '../platforms';
 import { defineSetting, type NamedSetting, type RuleInput } from '../rule';
 
@@ -5,21 +6,12 @@ import { defineSetting, type NamedSetting, type RuleInput } from '../rule';
 
 export const PLATFORMS_MD = 'shared/PLATFORMS.md';
 
-const PLATFORM_NAMES: Record<Platform, { zh: string; en: string }> = {
-  douyin: { zh: '抖店', en: 'Douyin' },
-  kuaishou: { zh: '快手小店', en: 'Kuaishou' },
-  alibaba1688: { zh: '1688', en: '1688' },
-  tmallGlobal: { zh: '天猫全球购', en: 'Tmall Global' },
-  pinduoduo: { zh: '拼多多', en: 'Pinduoduo' },
-  xiaohongshu: { zh: '小红书', en: 'Xiaohongshu' },
-};
-
 /**
  * The ship window used when the page shows no promised ship-by time. No source states it:
  * PLATFORMS.md records "commonly 48 h" for most platforms, unverified.
  */
 export function defaultShipHours(platform: Platform, hours = 48): NamedSetting {
-  const name = PLATFORM_NAMES[platform];
+  const name = { zh: platformNames.zh[platform], en: platformNames.en[platform] };
   return defineSetting({
     id: `${platform}.defaultShipHours`,
     title: {

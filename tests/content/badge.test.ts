@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { BADGE_TAG, createBadgeHost, renderBadge } from '@/components/badge/badge';
+import { badgeContent, type RuleLookup } from '@/components/badge/view';
+import { ruleLookup } from '@/components/badge/rules';
+import { CATALOG } from '@/policies/catalog';
+import type { Verdict } from '@/policies/verdict';
+import { HOSTILE_TEXT } from '../fixtures/pages';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const NOW = Date.UTC(2026, 10, 23, 14, 0, 0);
+const rules: RuleLookup = ruleLookup(CATALOG);
+
+function verdict(v: Partial<Verdict> & Pick<Verdict, 'clock' | 'state'>): Verdict {
+  return { platform: 'douyin', orderId: '6900000000000000001', ruleId: 'douyin.ship', versionId: 'douyin.ship@base', informational: false, ...v };
+}
+const ship = verdict({ clock: 'ship', state: 'critical', deadline: NOW + 3 * HOUR + 12 * MIN, timeLeftMs: 3 * HOUR + 12 * MIN, windowMs: 48 * HOUR, deadlineSource: 'platform' });
+const pickup = verdict({ clock: 'pickup', state: 'breached', ruleId: 'douyin.pickup', deadline: NOW - 2 * HOUR, timeLeftMs: -2 * HOUR, deadlineSource: 'rule' });
+const afterSales = verdict({ clock: 'after-sales', state: 'critical', deadline: NOW + 40 * MIN, timeLeftMs: 40 * MIN, deadlineSource: 'platform' });
+const filed = verdict({ clock: 'ship', state: 'exempt' });
+const met = verdict({ clock: 'ship', state: 'met' });
+
+const content = (verdicts: Verdict[], lang: 'zh' | 'en' = 'zh') =>
+  badgeContent({ kind: 'verdicts', orderId: '6900000000000000001', verdicts }, lang, rules);
+
+describe('badge words', () => {
+  it.each([
+    [[ship, met], 'zh', '发货 剩 3小时12分', 'critical'],
+    [[met, pickup], 'zh', '揽收 已超时 2小时', 'breached'],
+    [[afterSales], 'zh', '售后 剩 40分', 'critical'],
+    [[filed], 'zh', '已报备', 'exempt'],
+    [[ship], 'en', 'Ship 3h 12m left', 'critical'],
+    [[pickup], 'en', 'Pickup 2h overdue', 'breached'],
+  ] as const)('%#: shows the most urgent clock in words', (verdicts, lang, text, tone) => {
+    const c = content([...verdicts], lang);
+    expect(c.text).toBe(text);
+    expect(c.tone).toBe(tone);
+    expect(c.label).toContain(text);
+    expect(c.label).toContain('6900000000000000001');
+  });
+
+  it('lists every clock in the popover, most urgent first, with deadline, source and consequence', () => {
+    const c = content([met, ship, pickup]);
+    expect(c.rules.map((r) => r.state)).toEqual(['breached', 'critical', 'met']);
+    const [first, second] = c.rules;
+    expect(first!.lines.some((l) => l.includes('截止'))).toBe(true);
+    expect(first!.lines.some((l) => l.startsWith('按规则估算'))).toBe(true);
+    expect(second!.lines).toContain('平台给出的时限');
+    expect(second!.lines.some((l) => l.startsWith('后果：'))).toBe(true);
+    expect(second!.lines.some((l) => l.startsWith('依据：'))).toBe(true);
+  });
+
+  it('says "checking" before the background answers and "no open deadlines" when nothing applies', () => {
+    expect(badgeContent({ kind: 'waiting', orderId: '123456' }, 'zh', rules).text).toBe('守约 …');
+    expect(badgeContent({ kind: 'waiting', orderId: '123456' }, 'en', rules).text).toBe('Shouyue …');
+    expect(content([verdict({ clock: 'ship', state: 'not-applicable' })]).text).toBe('无待办时限');
+  });
+
+  it('gives an unreadable row a grey 无法识别 badge with the reason', () => {
+    const problem = { code: 'bad-time', field: '下单时间', text: '2024/13/45 25:61:00' } as const;
+    const zh = badgeContent({ kind: 'unreadable', problem }, 'zh', rules);
+    expect(zh).toMatchObject({ tone: 'unreadable', text: '无法识别', title: '下单时间无法解析：2024/13/45 25:61:00' });
+    expect(badgeContent({ kind: 'unreadable', problem }, 'en', rules).text).toBe("Can't read");
+  });
+});
+
+describe('badge element', () => {
+  const mount = () => {
+    const row = document.createElement('div');
+    const host = createBadgeHost(document);
+    row.append(host);
+    document.body.replaceChildren(row);
+    return { row, host };
+  };
+
+  it('renders into an open shadow root, keyboard focusable, with the full sentence as aria-label', () => {
+    const { host } = mount();
+    renderBadge(host, content([ship]));
+    const button = host.shadowRoot!.querySelector('button')!;
+    expect(host.tagName.toLowerCase()).toBe(BADGE_TAG);
+    expect(button.className).toBe('s-critical');
+    expect(button.textContent).toContain('发货 剩 3小时12分');
+    expect(button.getAttribute('aria-label')).toMatch(/^守约：订单 6900000000000000001，发货 剩 3小时12分，截止/);
+    expect(button.tabIndex).toBe(0);
+  });
+
+  it('is idempotent: the same content renders once; new content replaces, never appends', () => {
+    const { host } = mount();
+    expect(renderBadge(host, content([ship, pickup]))).toBe(true);
+    expect(renderBadge(host, content([ship, pickup]))).toBe(false);
+    renderBadge(host, content([afterSales]));
+    expect(host.shadowRoot!.querySelectorAll('button')).toHaveLength(1);
+    expect(host.shadowRoot!.querySelectorAll('li')).toHaveLength(1);
+  });
+
+  it('opens its popover on focus and hover, closes on Escape and blur', () => {
+    const { host } = mount();
+    renderBadge(host, content([ship]));
+    const pop = host.shadowRoot!.querySelector('.pop')!;
+    host.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(pop.classList.contains('open')).toBe(true);
+    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(pop.classList.contains('open')).toBe(false);
+    host.dispatchEvent(new MouseEvent('mouseenter'));
+    expect(pop.classList.contains('open')).toBe(true);
+    host.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(pop.classList.contains('open')).toBe(false);
+  });
+
+  it("keeps clicks to itself so the row's own click handler does not fire", () => {
+    const { row, host } = mount();
+    let rowClicks = 0;
+    row.addEventListener('click', () => rowClicks++);
+    host.shadowRoot!.querySelector('button')!.click();
+    expect(rowClicks).toBe(0);
+  });
+
+  it('inserts hostile text as text, never as HTML', () => {
+    const { host } = mount();
+    renderBadge(host, badgeContent({ kind: 'unreadable', problem: { code: 'bad-time', field: '下单时间', text: HOSTILE_TEXT } }, 'zh', rules));
+    renderBadge(host, badgeContent({ kind: 'verdicts', orderId: HOSTILE_TEXT, verdicts: [ship] }, 'zh', rules));
+    expect(host.shadowRoot!.querySelector('img')).toBeNull();
+    expect(host.shadowRoot!.textContent).toContain(HOSTILE_TEXT);
+  });
+});

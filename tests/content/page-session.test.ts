@@ -1,0 +1,253 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ruleLookup } from '@/components/badge/rules';
+import { CATALOG } from '@/policies/catalog';
+import type { Verdict } from '@/policies/verdict';
+import type { IncomingMessage, VerdictsReply } from '@/utils/messages';
+import { startPage, type PageDeps, type PageSession } from '@/utils/page/run';
+import { douyinFixture } from '../fixtures/pages/douyin';
+import { kuaishouFixture } from '../fixtures/pages/kuaishou';
+import { HOSTILE_TEXT } from '../fixtures/pages';
+import { NOW, adapterFor, expectedOrders, parsePage } from './helpers';
+
+const HOUR = 3_600_000;
+const LIST_URL = 'https://fxg.jinritemai.com/ffa/morder/order/list';
+
+/** Loads a fixture page into the test document (its scripts do not run; tests drive the views). */
+function load(html: string) {
+  const parsed = parsePage(html);
+  document.body.innerHTML = parsed.body.innerHTML;
+}
+
+/** The fixture's own page script does this on a tab click or page turn: swap in a view. */
+function showView(key: string, recycle = false) {
+  const list = document.querySelector('[data-fx-list]')!;
+  const fresh = (document.querySelector(`template[data-fx-view="${key}"]`) as HTMLTemplateElement).content.cloneNode(true) as DocumentFragment;
+  if (!recycle) return list.replaceChildren(fresh);
+  const olds = [...list.children];
+  [...fresh.children].forEach((n, i) => {
+    const old = olds[i];
+    if (!old) return list.append(n);
+    for (const a of [...old.attributes]) old.removeAttribute(a.name);
+    for (const a of [...n.attributes]) old.setAttribute(a.name, a.value);
+    old.replaceChildren(...n.childNodes);
+  });
+  olds.slice(fresh.children.length).forEach((o) => o.remove());
+}
+
+/** A background that answers every order with one running ship clock 5 hours out. */
+function fakeBackground() {
+  const messages: IncomingMessage[] = [];
+  let lang: 'zh' | 'en' = 'zh';
+  const verdict = (orderId: string): Verdict => ({
+    platform: 'douyin', orderId, ruleId: 'douyin.ship', versionId: 'douyin.ship@base', clock: 'ship', state: 'running',
+    informational: false, deadline: NOW + 5 * HOUR, timeLeftMs: 5 * HOUR, windowMs: 48 * HOUR, deadlineSource: 'platform',
+  });
+  const send = async (m: IncomingMessage): Promise<VerdictsReply> => {
+    messages.push(m);
+    const ids = m.type === 'page-read' ? m.orders.map((o) => o.orderId) : m.orderIds;
+    return { ok: true, now: NOW, lang, thresholds: { dueSoonFraction: 0.25, dueSoonFloorMinutes: 120, criticalFraction: 0.1, criticalFloorMinutes: 30 }, verdicts: ids.map(verdict) };
+  };
+  return { messages, send, setLang: (l: 'zh' | 'en') => (lang = l) };
+}
+
+const badges = () => [...document.querySelectorAll('shouyue-badge')];
+const badgeTexts = () => badges().map((b) => b.shadowRoot!.querySelector('button')!.textContent!.slice(1));
+const keys = () => badges().map((b) => b.getAttribute('data-shouyue-key'));
+
+let session: PageSession | undefined;
+afterEach(() => {
+  session?.stop();
+  session = undefined;
+  document.body.innerHTML = '';
+});
+
+function start(extra: Partial<PageDeps> = {}) {
+  const bg = fakeBackground();
+  let url = LIST_URL;
+  let clock = NOW;
+  const deps: PageDeps = {
+    adapter: adapterFor('douyin'),
+    doc: document,
+    location: () => url,
+    now: () => clock,
+    send: bg.send,
+    rules: ruleLookup(CATALOG),
+    tickMs: 1e9,
+    watch: { quietMs: 5, maxWaitMs: 20 },
+    ...extra,
+  };
+  session = startPage(deps);
+  return { bg, session, goTo: (u: string) => (url = u), setClock: (t: number) => (clock = t) };
+}
+
+describe('page session', () => {
+  it('reads the rows, sends them to the background and badges each row with its verdict', async () => {
+    const f = douyinFixture({ now: NOW });
+    load(f.html);
+    const { bg, session } = start();
+    await session.scan();
+    const read = bg.messages.find((m) => m.type === 'page-read');
+    expect(read?.type === 'page-read' && read.orders).toEqual(expectedOrders(f.expected));
+    expect(keys()).toEqual(f.expected.map((e) => e.orderId));
+    expect(badgeTexts().every((t) => t === '发货 剩 5小时')).toBe(true);
+  });
+
+  it('never doubles a badge, however often the page mutates or is read', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const { bg, session } = start();
+    await session.scan();
+    for (let i = 0; i < 5; i++) {
+      document.querySelector('[data-guide="flag"]')!.setAttribute('data-x', String(i));
+      document.querySelector('[data-fx-list] tr')!.append(document.createElement('td'));
+      await session.scan();
+    }
+    expect(badges()).toHaveLength(8);
+    // Nothing changed in what was read: one page-read only.
+    expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(1);
+  });
+
+  it('follows a tab switch: the old rows lose their badges, the new rows get theirs', async () => {
+    const f = douyinFixture({ now: NOW });
+    load(f.html);
+    const { bg, session } = start();
+    await session.scan();
+    showView('toShip:1');
+    await vi.waitFor(() => expect(keys()).toEqual(f.expected.filter((e) => e.tab === 'toShip').map((e) => e.orderId)));
+    expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(2);
+  });
+
+  it('re-keys badges when a virtualized list recycles its rows for other orders', async () => {
+    const f = douyinFixture({ now: NOW, rows: 16, pageSize: 8 });
+    load(f.html);
+    const { session } = start();
+    await session.scan();
+    const before = badges();
+    showView('all:2', true);
+    await session.scan();
+    expect(keys()).toEqual(f.expected.slice(8, 16).map((e) => e.orderId));
+    expect(badges()).toHaveLength(8);
+    expect(before.filter((b) => b.isConnected).length).toBeLessThanOrEqual(8);
+  });
+
+  it('badges unreadable rows grey with the reason and leaves them out of evaluation', async () => {
+    const f = douyinFixture({ now: NOW, broken: true });
+    load(f.html);
+    const { bg, session } = start();
+    await session.scan();
+    const read = bg.messages.find((m) => m.type === 'page-read');
+    if (read?.type !== 'page-read') throw new Error('no page-read');
+    expect(read.orders).toHaveLength(5);
+    expect(read.unreadable).toHaveLength(3);
+    const grey = badges().filter((b) => b.shadowRoot!.querySelector('button.s-unreadable'));
+    expect(grey).toHaveLength(3);
+    expect(grey.map((b) => b.shadowRoot!.querySelector('.title')!.textContent)).toContain('下单时间无法解析：2024/13/45 25:61:00');
+  });
+
+  it('ticks the countdown without reading the page again: only the verdicts query is sent', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const adapter = { ...adapterFor('douyin') };
+    const findRows = vi.spyOn(adapter, 'findRows');
+    const { bg, session } = start({ adapter });
+    await session.scan();
+    const reads = findRows.mock.calls.length;
+    const sent = bg.messages.length;
+    await session.tick();
+    expect(findRows.mock.calls.length).toBe(reads);
+    expect(bg.messages.slice(sent).map((m) => m.type)).toEqual(['verdicts']);
+  });
+
+  it('shows a waiting badge until the background answers', async () => {
+    load(douyinFixture({ now: NOW, rows: 2 }).html);
+    const { session } = start({ send: () => new Promise(() => {}) });
+    void session.scan();
+    await vi.waitFor(() => expect(badgeTexts()).toEqual(['守约 …', '守约 …']));
+  });
+
+  it('moves a countdown locally when the background does not answer, and turns it critical on time', async () => {
+    load(douyinFixture({ now: NOW, rows: 1 }).html);
+    let clock = NOW;
+    const bg = fakeBackground();
+    let answering = true;
+    session = startPage({
+      adapter: adapterFor('douyin'), doc: document, location: () => LIST_URL, now: () => clock, rules: ruleLookup(CATALOG), tickMs: 1e9,
+      send: (m) => (answering ? bg.send(m) : Promise.reject(new Error('asleep'))),
+    });
+    await session.scan();
+    expect(badgeTexts()).toEqual(['发货 剩 5小时']);
+    answering = false;
+    clock = NOW + 4 * HOUR + 31 * 60_000;
+    await session.tick();
+    expect(badgeTexts()).toEqual(['发货 剩 29分']);
+    expect(badges()[0]!.shadowRoot!.querySelector('button')!.className).toBe('s-critical');
+  });
+
+  it('speaks the language the background answers in', async () => {
+    load(douyinFixture({ now: NOW, rows: 1 }).html);
+    const { bg, session } = start();
+    bg.setLang('en');
+    await session.scan();
+    expect(badgeTexts()).toEqual(['Ship 5h left']);
+  });
+
+  it('removes its badges when the SPA navigates away from the list, and when stopped', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const { session, goTo } = start();
+    await session.scan();
+    expect(badges()).toHaveLength(8);
+    goTo('https://fxg.jinritemai.com/ffa/mshop/homepage/index');
+    session.navigated();
+    await session.scan();
+    expect(badges()).toHaveLength(0);
+    goTo(LIST_URL);
+    session.navigated();
+    await session.scan();
+    expect(badges()).toHaveLength(8);
+    session.stop();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('runs once per page: a second start returns the running session', () => {
+    load(douyinFixture({ now: NOW, rows: 1 }).html);
+    const { session } = start();
+    expect(startPage({ adapter: adapterFor('douyin'), doc: document, location: () => LIST_URL, send: async () => undefined, rules: ruleLookup(CATALOG) })).toBe(session);
+  });
+
+  it('keeps going when one row throws', async () => {
+    const f = kuaishouFixture({ now: NOW });
+    load(f.html);
+    const adapter = { ...adapterFor('kuaishou') };
+    const read = adapter.read;
+    let calls = 0;
+    adapter.read = (row, ctx) => {
+      if (calls++ === 1) throw new TypeError('boom');
+      return read(row, ctx);
+    };
+    const { bg, session } = start({ adapter, location: () => 'https://s.kwaixiaodian.com/zone/order/list' });
+    await session.scan();
+    const msg = bg.messages.find((m) => m.type === 'page-read');
+    expect(msg?.type === 'page-read' && [msg.orders.length, msg.unreadable.length]).toEqual([7, 1]);
+    expect(badges()).toHaveLength(8);
+  });
+
+  it('never turns page text into HTML', async () => {
+    load(douyinFixture({ now: NOW, rows: 16 }).html);
+    expect(document.body.textContent).toContain(HOSTILE_TEXT);
+    const { session } = start();
+    await session.scan();
+    expect(document.querySelectorAll('img').length).toBe(0);
+    for (const b of badges()) expect(b.shadowRoot!.querySelector('img')).toBeNull();
+  });
+
+  it('reads and badges a long list (120 rows here; 1,000 in the Chromium benchmark)', async () => {
+    const f = douyinFixture({ now: NOW, rows: 120, pageSize: 120 });
+    load(f.html);
+    const { bg, session } = start();
+    const started = performance.now();
+    await session.scan();
+    const read = bg.messages.find((m) => m.type === 'page-read');
+    expect(read?.type === 'page-read' && read.orders.length).toBe(120);
+    expect(badges()).toHaveLength(120);
+    console.log(`120 rows read and badged in ${Math.round(performance.now() - started)} ms (happy-dom)`);
+  }, 60_000);
+});

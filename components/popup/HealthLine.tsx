@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { browser } from 'wxt/browser';
 import { formatChinaTime } from '@/policies/time';
 import type { DataHealth, Disagreement } from '@/utils/page-data/health';
 import { diagnosticsReport, maskId, type DiagnosticsInput } from '@/utils/page-data/diagnostics';
@@ -13,6 +14,14 @@ import { agoText } from './view';
  */
 
 type Problem = { at: number; text: string };
+
+function manifestVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 function problems(data: DataHealth, now: number, lang: Lang): Problem[] {
   const t = translator(healthMessages, lang);
@@ -52,7 +61,7 @@ export function HealthLine({ input, now, lang, version, copy = (text) => navigat
   const [copied, setCopied] = useState<'copied' | 'copyFailed' | undefined>();
   const { data } = input;
   const onCopy = () => {
-    copy(diagnosticsReport(input, now, version)).then(
+    copy(diagnosticsReport(input, now, version ?? manifestVersion())).then(
       () => setCopied('copied'),
       () => setCopied('copyFailed'),
     );

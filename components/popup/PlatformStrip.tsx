@@ -4,6 +4,7 @@ import { PLATFORM_PAGES } from '@/policies/platforms';
 import type { ClockState } from '@/policies/verdict';
 import type { PlatformSummary } from '@/utils/background/schemas';
 import { useLang, usePopup, useT } from './context';
+import { HealthLine } from './HealthLine';
 import { agoText } from './view';
 
 /** Running clocks are counted in the list, not here: the strip is about what needs a look. */
@@ -41,6 +42,7 @@ function PlatformRow({ summary }: { summary: PlatformSummary }) {
           ⚠ {t('strip.stale', { ago: agoText(health.lastReadAt, now, lang) })}
         </p>
       )}
+      {health?.data && <HealthLine input={{ platform, ...health, data: health.data }} now={now} lang={lang} />}
       {health && health.unreadable > 0 && (
         <p className="platform-warning" role="status">
           ⚠ {nothingRead ? t('strip.couldNotRead', { platform: name, reason }) : t('strip.unreadable', { n: health.unreadable, reason })}

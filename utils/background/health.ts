@@ -19,6 +19,7 @@ export function recordReading(
     rows: message.orders.length,
     unreadable: message.unreadable.length,
     reasons,
+    ...(message.dataHealth && { data: message.dataHealth }),
   };
   return { ...health, [message.platform]: entry };
 }

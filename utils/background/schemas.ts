@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlatformSchema } from '@/policies/platforms';
 import { ClockStateSchema, VerdictSchema } from '@/policies/verdict';
+import { DataHealthSchema } from '@/utils/page-data/health';
 
 /** Shapes the worker stores and the popup receives (pure zod, no browser API). */
 
@@ -14,6 +15,8 @@ export const ReadHealthSchema = z.object({
   unreadable: z.number().int().min(0),
   /** A few distinct reasons rows could not be read, for the popup's "could not read" line. */
   reasons: z.array(z.string().max(300)).max(MAX_REASONS),
+  /** How the page's own list data matched the rows (issue 7), for the popup's health line. */
+  data: DataHealthSchema.optional(),
 });
 export type ReadHealth = z.infer<typeof ReadHealthSchema>;
 export const ReadHealthMapSchema = z.partialRecord(PlatformSchema, ReadHealthSchema);

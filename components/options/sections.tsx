@@ -92,7 +92,7 @@ export function ThresholdsSection() {
 }
 
 /** One catalog named setting: value, unit, default, verified or not, and where it comes from. */
-function NamedSettingField({ setting }: { setting: NamedSetting }) {
+function NamedSettingField({ setting, platform }: { setting: NamedSetting; platform?: boolean }) {
   const t = useT();
   const lang = useLang();
   const override = useOptions((s) => s.settings.ruleParams[setting.id]);
@@ -104,9 +104,10 @@ function NamedSettingField({ setting }: { setting: NamedSetting }) {
       const { [setting.id]: _dropped, ...rest } = s.ruleParams;
       return { ...s, ruleParams: rest };
     });
+  const owner = PLATFORMS.find((p) => setting.id.startsWith(`${p}.`));
   const label = (
     <>
-      {setting.title[lang]}{' '}
+      {platform && owner && <span className="platform-tag">{platformName(owner, lang)}</span>} {setting.title[lang]}{' '}
       <span className={`tag ${setting.verified ? 'ok' : 'warn'}`}>{setting.verified ? t('rules.verified') : t('rules.unverified')}</span>
     </>
   );
@@ -159,7 +160,7 @@ export function PromisesSection() {
       <Checkbox label={t('promises.sameDayShip')} checked={promises.sameDayShip} onChange={(on) => set('sameDayShip', on)} />
       <div className="indent">
         {NAMED.filter(isCutoff).map((s) => (
-          <NamedSettingField key={s.id} setting={s} />
+          <NamedSettingField key={s.id} setting={s} platform />
         ))}
       </div>
       <Checkbox label={t('promises.ship24h')} checked={promises.ship24h} onChange={(on) => set('ship24h', on)} />

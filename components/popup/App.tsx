@@ -11,15 +11,22 @@ import { OrderList } from './OrderList';
 import { PlatformStrip } from './PlatformStrip';
 import { Problems } from './Problems';
 import type { PopupStoreHook } from './store';
+import type { PopupStateReply } from '@/utils/messages';
 
 /** How often the popup asks the background again while open (clocks change state). */
 const REFRESH_MS = 30_000;
+
+/** Has any platform ever been read? If not, the popup is a first-run guide, not a calm summary. */
+function everRead(data: PopupStateReply): boolean {
+  return data.platforms.some((p) => p.health || p.orders > 0);
+}
 
 function Header() {
   const t = useT();
   const lang = useLang();
   const c = translator(commonMessages, lang);
-  const items = usePopup((s) => s.data?.items);
+  const data = usePopup((s) => s.data);
+  const items = data && everRead(data) ? data.items : undefined;
   const now = usePopup((s) => s.now);
   const visible = items?.filter((i) => !isHidden(i, i.mark, now)) ?? [];
   const urgent = visible.filter((i) => i.state === 'critical' || i.state === 'breached').length;
@@ -47,11 +54,10 @@ function Body() {
   const t = useT();
   if (status === 'loading') return <p className="loading">{t('loading')}</p>;
   if (status === 'error' || !data) return <ErrorState />;
-  const everRead = data.platforms.some((p) => p.health || p.orders > 0);
   return (
     <>
       <Problems />
-      {everRead ? (
+      {everRead(data) ? (
         <>
           <PlatformStrip />
           <Filters />

@@ -199,6 +199,14 @@ describe('background worker', () => {
     expect(await keys()).toEqual([]);
   });
 
+  it('recomputes when the options page changes the settings', async () => {
+    await boot();
+    await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB);
+    expect(await badge()).toBe('1');
+    await fakeBrowser.storage.local.set({ settings: { enabledPlatforms: ['kuaishou'] } });
+    await vi.waitFor(async () => expect(await badge()).toBe(''));
+  });
+
   it('ignores a disabled platform', async () => {
     await fakeBrowser.storage.local.set({ settings: { enabledPlatforms: ['kuaishou'] } });
     await boot();

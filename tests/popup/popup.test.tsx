@@ -112,6 +112,7 @@ describe('popup', () => {
     const link = screen.getByRole('link', { name: '打开抖店订单列表' });
     expect(link.getAttribute('href')).toBe('https://fxg.jinritemai.com/ffa/morder/order/list');
     expect(screen.getAllByRole('link')).toHaveLength(6);
+    expect(screen.queryByText('暂无需要处理的订单')).toBeNull(); // nothing read is not "calm"
   });
 
   it('shows an error state when the background cannot be reached, and retries', async () => {

@@ -31,6 +31,14 @@ async function main() {
         await popup.evaluate(() => document.querySelector('main')?.scrollTo(0, 10_000));
         await popup.screenshot({ path: `${outDir}/popup-${name}-scrolled.png` });
       }
+      if (seed) {
+        const state = await worker.evaluate(async () => ({
+          badge: await chrome.action.getBadgeText({}),
+          notifications: Object.keys(await chrome.notifications.getAll()),
+          alarms: (await chrome.alarms.getAll()).map((a) => new Date(a.scheduledTime).toISOString()),
+        }));
+        console.log(name, JSON.stringify(state));
+      }
       await popup.close();
       const options = await session.context.newPage();
       await options.setViewportSize({ width: 1000, height: 900 });

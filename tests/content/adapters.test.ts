@@ -26,7 +26,7 @@ describe.each(FIXTURE_PAGES)('$platform adapter on its fixture page', ({ platfor
       for (const r of readAll(adapter, parsePage(f.html).body)) seen.push(r.ok ? r.orderId : `unreadable ${r.rowKey}`);
     }
     expect(seen).toEqual(wanted.map((e) => e.orderId));
-  });
+  }, 20_000);
 
   it('reads the same orders from a re-skinned build (other class names, reordered columns)', () => {
     const base = fixture({ now: NOW, rows: 12, pageSize: 100 });

@@ -67,3 +67,29 @@ export async function openPopup(session: ExtensionSession): Promise<Page> {
   await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
   return page;
 }
+
+/**
+ * Stops the extension's service worker as Chrome does when it idles (CDP ServiceWorker domain) and
+ * waits until it is stopped. The next event (a message, an alarm, the popup) starts a fresh one;
+ * the old Playwright handle then evaluates in the new worker.
+ */
+export async function stopServiceWorker(session: ExtensionSession): Promise<void> {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  const scope = `chrome-extension://${session.extensionId}/`;
+  try {
+    let resolveStopped!: () => void;
+    const stopped = new Promise<void>((r) => (resolveStopped = r));
+    const ours = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(scope)) ours.set(v.versionId, v.runningStatus);
+      if (ours.size > 0 && [...ours.values()].every((s) => s === 'stopped')) resolveStopped();
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+}

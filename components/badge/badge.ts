@@ -91,3 +91,6 @@ export function renderBadge(host: Element, content: BadgeContent): boolean {
 }
 
 export const isBadge = (node: Node): boolean => node.nodeName === BADGE_TAG.toUpperCase();
+
+/** A badge this script made (a page cloning a row copies the element but not its shadow root). */
+export const isOwnBadge = (node: Node): boolean => parts.has(node as Element);

@@ -251,3 +251,16 @@ describe('page session', () => {
     console.log(`120 rows read and badged in ${Math.round(performance.now() - started)} ms (happy-dom)`);
   }, 60_000);
 });
+
+describe('page session with a page that clones rows', () => {
+  it('replaces a cloned, empty badge element with a working badge', async () => {
+    load(douyinFixture({ now: NOW, rows: 2 }).html);
+    const { session } = start();
+    await session.scan();
+    const header = document.querySelector('[data-fx-list] tr')!;
+    header.replaceWith(header.cloneNode(true));
+    await session.scan();
+    expect(badges()).toHaveLength(2);
+    expect(badges().every((b) => b.shadowRoot?.querySelector('button'))).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { BADGE_TAG, createBadgeHost } from '@/components/badge/badge';
+import { BADGE_TAG, createBadgeHost, isOwnBadge } from '@/components/badge/badge';
 import type { RowCandidate } from './adapter';
 
 /**
@@ -11,7 +11,7 @@ const KEY = 'data-shouyue-key';
 
 export function placeBadge(row: RowCandidate, key: string): HTMLElement {
   const next = row.idElement.nextElementSibling;
-  let host = next?.tagName === BADGE_TAG.toUpperCase() ? (next as HTMLElement) : undefined;
+  let host = next && isOwnBadge(next) ? (next as HTMLElement) : undefined;
   for (const other of row.anchor.querySelectorAll(BADGE_TAG)) if (other !== host) other.remove();
   if (!host) {
     host = createBadgeHost(row.idElement.ownerDocument);

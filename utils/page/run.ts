@@ -83,14 +83,14 @@ function createSession(deps: PageDeps): PageSession {
     shown.set(host, input);
     renderBadge(host, badgeContent(input, lang, deps.rules));
   };
-  const rerenderAll = () => {
-    for (const [host, input] of shown) {
-      if (!host.isConnected) {
-        shown.delete(host);
-        continue;
-      }
-      render(host, input.kind === 'unreadable' ? input : inputFor(badgeKey(host)));
-    }
+  /** Re-renders every badge from the verdicts now known, in slices (a reply covers 1,000 rows). */
+  const rerenderAll = async () => {
+    for (const host of [...shown.keys()]) if (!host.isConnected) shown.delete(host);
+    await mapInSlices(
+      [...shown],
+      ([host, input]) => render(host, input.kind === 'unreadable' ? input : inputFor(badgeKey(host))),
+      life.signal,
+    );
   };
   const inputFor = (orderId: string): BadgeInput => {
     const v = verdicts.get(orderId);
@@ -104,7 +104,7 @@ function createSession(deps: PageDeps): PageSession {
     const byOrder = new Map<string, Verdict[]>();
     for (const v of reply.verdicts) byOrder.set(v.orderId, [...(byOrder.get(v.orderId) ?? []), v]);
     for (const id of replaceAll ? orderIds : byOrder.keys()) verdicts.set(id, byOrder.get(id) ?? []);
-    rerenderAll();
+    return rerenderAll();
   };
 
   const ask = async (message: IncomingMessage): Promise<VerdictsReply | undefined> => {
@@ -193,7 +193,7 @@ function createSession(deps: PageDeps): PageSession {
       unreadable: joined.unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
       ...(joined.health ? { dataHealth: joined.health } : {}),
     });
-    if (reply && !signal.aborted) apply(reply, true);
+    if (reply && !signal.aborted) await apply(reply, true);
   }
 
   function scan(): Promise<void> {
@@ -229,9 +229,9 @@ function createSession(deps: PageDeps): PageSession {
         list[i] = { ...v, timeLeftMs, state };
       }
     }
-    rerenderAll();
+    await rerenderAll();
     const reply = await ask({ type: 'verdicts', platform: adapter.platform, orderIds: orderIds.slice(0, MAX_ORDERS_PER_MESSAGE) });
-    if (reply && !life.signal.aborted) apply(reply, false);
+    if (reply && !life.signal.aborted) await apply(reply, false);
   }
 
   function stop(removeBadges = true) {

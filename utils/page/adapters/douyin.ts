@@ -25,10 +25,16 @@ export const douyinAdapter: PageAdapter = {
   findRows(root) {
     const found = rowsByLabel(root, LABELS, (el) => el.tagName === 'TR');
     const headers = new Set(found.map((f) => f.anchor));
+    // One column map per table (computing it per row would scan the whole table each time).
+    const columnsOf = new Map<Element | null, ReturnType<typeof columnIndex<keyof typeof COLUMNS>>>();
     return found.map(({ anchor, idElement }): RowCandidate => {
       const parts = anchor.tagName === 'TR' ? rowGroup(anchor, (el) => headers.has(el)) : [anchor];
-      const th = [...(anchor.closest('table')?.querySelectorAll('thead th') ?? [])];
-      const col = columnIndex(th, COLUMNS);
+      const table = anchor.closest('table');
+      let col = columnsOf.get(table);
+      if (!col) {
+        col = columnIndex([...(table?.querySelector(':scope > thead')?.querySelectorAll('th') ?? [])], COLUMNS);
+        columnsOf.set(table, col);
+      }
       const first = parts[1];
       const cell = (i: number | undefined) => (first && i !== undefined ? first.children[i] : undefined);
       const buyerCells = col.buyer === undefined ? [] : parts.slice(1).map((p) => p.children[col.buyer!]).filter((c): c is Element => !!c);

@@ -99,7 +99,8 @@ const SHORT_DATE =
 // A bare clock time or other digits shaped like a time: strict rejection instead of "today".
 const LONE_TIME = /(?<!\d)\d{1,2}\s*:\s*\d{1,2}(?!\d)/;
 
-function parseFullDate(m: RegExpExecArray): TimeParse {
+/** Groups 1-7: year … milliseconds; group 8: an explicit UTC offset, else China time. */
+function fromDateMatch(m: RegExpExecArray): TimeParse {
   const w: WallClock = {
     year: num(m[1]),
     month: num(m[2]),
@@ -201,7 +202,7 @@ export function parsePlatformTime(text: string, now: number): TimeParse {
 
   const full = single(FULL_DATE, t);
   if (full === 'many') return fail(`several dates in "${t}"`);
-  if (full) return strayDigits(t, full) ? fail(`unreadable digits in "${t}"`) : parseFullDate(full);
+  if (full) return strayDigits(t, full) ? fail(`unreadable digits in "${t}"`) : fromDateMatch(full);
 
   const short = single(SHORT_DATE, t);
   if (short === 'many') return fail(`several dates in "${t}"`);
@@ -249,21 +250,7 @@ export function parse1688Time(text: string): TimeParse {
   if (typeof text !== 'string') return fail('not text');
   const m = ALIBABA_TIME.exec(text.trim());
   if (!m) return fail(`not yyyyMMddHHmmssSSS+0800: "${text.slice(0, 40)}"`);
-  const offset = parseOffset(m[8]!);
-  if (offset === undefined) return fail(`bad UTC offset "${m[8]}"`);
-  const at = fromOffsetWallClock(
-    {
-      year: num(m[1]),
-      month: num(m[2]),
-      day: num(m[3]),
-      hour: num(m[4]),
-      minute: num(m[5]),
-      second: num(m[6]),
-      ms: msOf(m[7]),
-    },
-    offset,
-  );
-  return typeof at === 'number' ? absolute(at) : fail(at);
+  return fromDateMatch(m);
 }
 
 /** 1688's format for an instant (the inverse of parse1688Time, always +0800). */

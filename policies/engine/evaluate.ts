@@ -378,20 +378,24 @@ interface Prepared {
 
 /**
  * Settings from storage may be stale or hand-edited: anything invalid falls back to defaults.
- * Compiling is cheap but not free, so it is reused while the catalog and settings objects stay.
+ * Compiling is cheap but not free, so the last compilation is reused while the catalog is the same
+ * object and the settings have the same content (compared as JSON: callers may mutate in place).
  */
-const preparedCache = new WeakMap<object, WeakMap<object, Prepared>>();
-function prepare(catalog: Catalog, settings: unknown): Prepared {
-  const key = isObject(settings) ? settings : DEFAULT_ENGINE_SETTINGS;
-  let bySettings = preparedCache.get(catalog);
-  if (!bySettings) preparedCache.set(catalog, (bySettings = new WeakMap()));
-  let prepared = bySettings.get(key);
-  if (!prepared) {
-    const parsed = EngineSettingsSchema.safeParse(key);
-    const s = parsed.success ? parsed.data : DEFAULT_ENGINE_SETTINGS;
-    prepared = { byPlatform: compileCatalog(catalog, s), thresholds: s.thresholds };
-    bySettings.set(key, prepared);
+let last: { catalog: Catalog; key: string; prepared: Prepared } | undefined;
+function settingsKey(settings: unknown): string {
+  try {
+    return JSON.stringify(settings) ?? '';
+  } catch {
+    return '';
   }
+}
+function prepare(catalog: Catalog, settings: unknown): Prepared {
+  const key = settingsKey(settings);
+  if (last && last.catalog === catalog && last.key === key) return last.prepared;
+  const parsed = EngineSettingsSchema.safeParse(isObject(settings) ? settings : {});
+  const s = parsed.success ? parsed.data : DEFAULT_ENGINE_SETTINGS;
+  const prepared = { byPlatform: compileCatalog(catalog, s), thresholds: s.thresholds };
+  last = { catalog, key, prepared };
   return prepared;
 }
 

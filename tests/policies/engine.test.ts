@@ -180,6 +180,14 @@ describe('robustness', () => {
     expect(v.deadline).toBe(now + 48 * HOUR);
   });
 
+  it('sees settings changed in place between calls', () => {
+    const s = settingsWith({});
+    const o = order({ platform: 'douyin', timeline: { paidAt: now } });
+    expect(mustVerdict(o, 'douyin.ship', now, s).deadline).toBe(now + 48 * HOUR);
+    s.ruleParams['douyin.defaultShipHours'] = 24;
+    expect(mustVerdict(o, 'douyin.ship', now, s).deadline).toBe(now + 24 * HOUR);
+  });
+
   it('ignores out-of-range setting overrides', () => {
     const s = settingsWith({ ruleParams: { 'douyin.defaultShipHours': -5 } });
     expect(mustVerdict(order({ platform: 'douyin', timeline: { paidAt: now } }), 'douyin.ship', now, s).deadline).toBe(now + 48 * HOUR);

@@ -26,7 +26,7 @@ export async function serveInFirefox(page: Page, pages: ServedPage[]): Promise<s
   page.on('request', (request) => {
     const url = request.url().split('#')[0]!;
     const served = pages.find((p) => p.url.split('#')[0] === url);
-    if (served && request.resourceType() === 'document') {
+    if (served && request.isNavigationRequest()) {
       void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: served.html() });
     } else {
       if (!url.endsWith('/favicon.ico')) unexpected.push(url);

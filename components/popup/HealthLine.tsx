@@ -68,13 +68,13 @@ export function HealthLine({ input, now, lang, version, copy = (text) => navigat
   };
   return (
     <div className="health-line" data-health={input.platform}>
-      <p className={data.jsonSeenAt === undefined ? 'platform-warning' : 'health-ok'}>
+      <p className={data.jsonSeenAt === undefined ? 'health-warning' : 'health-ok'}>
         {data.jsonSeenAt === undefined ? `⚠ ${t('never')}` : t('seen', { ago: agoText(data.jsonSeenAt, now, lang), matched: data.matched + data.rescued })}
       </p>
       {data.domOnly > 0 && data.jsonSeenAt !== undefined && <p className="health-note">{t('domOnly', { n: data.domOnly })}</p>}
       {data.rescued > 0 && <p className="health-note">{t('rescued', { n: data.rescued })}</p>}
       {problems(data, now, lang).map((p) => (
-        <p key={p.text} className="platform-warning" role="status">
+        <p key={p.text} className="health-warning" role="status">
           ⚠ {p.text}
         </p>
       ))}

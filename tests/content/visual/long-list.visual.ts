@@ -45,6 +45,12 @@ try {
   const badged = await page.evaluate(() => Math.round(performance.now()));
   console.log(`${rows} rows: page load ended at ${loaded} ms, all badged with verdicts at ~${badged} ms (${Date.now() - t0} ms after load)`);
   // Re-render 50 rows (a filter or page turn in a real SPA) and time until they are badged again.
+  const cdp = process.env.PROFILE ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   // A string, not a function: tsx's name helpers do not exist in the page.
   const rerender = await page.evaluate(`(async () => {
     const list = document.querySelector('[data-fx-list]');
@@ -54,12 +60,25 @@ try {
     rows.forEach((tr, i) => tr.replaceWith(fresh[i].cloneNode(true)));
     const done = () => [...list.querySelectorAll('shouyue-badge')].filter((b) => b.shadowRoot && !b.shadowRoot.querySelector('button.s-waiting')).length >= ${rows};
     await new Promise((resolve) => {
-      const check = () => (done() ? resolve() : requestAnimationFrame(check));
-      requestAnimationFrame(check);
+      const check = () => (done() ? resolve() : setTimeout(check, 20));
+      setTimeout(check, 20);
     });
     return Math.round(performance.now() - start);
   })()`);
   console.log(`re-rendered the first 150 rows (about 50 orders): badged again after ${rerender} ms`);
+  if (cdp) {
+    await page.waitForTimeout(3000);
+    const { profile } = await cdp.send('Profiler.stop');
+    const dt = profile.timeDeltas ?? [];
+    const self = new Map<number, number>();
+    profile.samples?.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (dt[i] ?? 0)));
+    const byFn = new Map<string, number>();
+    for (const n of profile.nodes) {
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      byFn.set(key, (byFn.get(key) ?? 0) + (self.get(n.id) ?? 0) / 1000);
+    }
+    console.log([...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+  }
   const long = await page.evaluate(() => (window as unknown as { __long: { start: number; duration: number }[] }).__long);
   console.log('long tasks (start ms, duration ms):', JSON.stringify(long));
 } finally {

@@ -33,10 +33,10 @@ try {
       await context.unroute('**/*');
       for (const host of entry.hosts) await context.route(host, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: f.html }));
       const page = await context.newPage();
+      try {
       page.on('console', (m) => m.type() === 'warning' || m.type() === 'error' ? console.log(`[${entry.platform}] ${m.text()}`) : undefined);
       await page.goto(entry.url);
-      console.log('loaded', await page.title(), await page.evaluate(() => document.documentElement.getAttribute('data-shouyue-run')));
-      await page.locator('shouyue-badge').first().waitFor({ state: 'attached', timeout: 10_000 });
+      await page.locator('shouyue-badge').first().waitFor({ state: 'attached', timeout: 30_000 });
       await page.waitForFunction(() => [...document.querySelectorAll('shouyue-badge')].every((b) => !b.shadowRoot?.querySelector('button.s-waiting')), null, { timeout: 5_000 }).catch(() => console.log(`[${entry.platform}] badges still waiting`));
       const texts = await page.locator('shouyue-badge button').allTextContents();
       console.log(`${entry.platform}/${variant.name}: ${texts.length} badges:`, texts.join(' | '));
@@ -46,7 +46,11 @@ try {
         await page.waitForTimeout(200);
         await page.screenshot({ path: join(out, `${entry.platform}-popover.png`) });
       }
-      await page.close();
+      } catch (e) {
+        console.log(`${entry.platform}/${variant.name}: FAILED`, e instanceof Error ? e.message.split('\n')[0] : e);
+      } finally {
+        await page.close();
+      }
     }
   }
 } finally {

@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, openPopup, type ExtensionSession } from '../harness/chromium';
 import { servePages } from '../harness/network';
 import { CHROME_BUILD, REPO_ROOT, SCREENSHOT_DIR } from '../harness/paths';
-import { livePages } from '../harness/platform-pages';
+import { readablePlatformPages } from '../harness/badges';
+import { livePage } from '../harness/platform-pages';
 import { ensureChromium } from './prerequisites';
 
 const BADGE = 'shouyue-badge';
@@ -23,7 +24,7 @@ function build(): void {
 }
 
 async function openBackOffices(session: ExtensionSession): Promise<Page[]> {
-  const pages = livePages();
+  const pages = (await readablePlatformPages()).map((entry) => livePage(entry));
   await servePages(session.context, pages);
   const tabs: Page[] = [];
   for (const served of pages) {
@@ -59,7 +60,7 @@ async function headlessTour(session: ExtensionSession, tabs: Page[]): Promise<vo
     badge: await chrome.action.getBadgeText({}),
   }));
   console.log(`\nNo display, so Chromium ran headless. Screenshots:\n  ${written.join('\n  ')}`);
-  console.log(`Toolbar badge: "${shown.badge}". Notifications shown: ${shown.notifications.length}.`);
+  console.log(`Toolbar badge: "${shown.badge}". Notifications shown (platform:order:rule|state):\n  ${shown.notifications.join('\n  ')}`);
 }
 
 async function main(): Promise<void> {

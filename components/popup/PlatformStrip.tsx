@@ -11,8 +11,9 @@ import { agoText } from './view';
 /** Running clocks are counted in the list, not here: the strip is about what needs a look. */
 const SHOWN_STATES: readonly ClockState[] = ['breached', 'critical', 'due-soon', 'unknown'];
 
+/** Something went wrong with the page's data (a DOM-only reading is normal, not a warning). */
 function needsLook(data: DataHealth): boolean {
-  return data.jsonSeenAt === undefined || !!(data.lastNotData || data.lastParseFailure || data.lastDisagreement);
+  return !!(data.lastNotData || data.lastParseFailure || data.lastDisagreement);
 }
 
 /** A platform whose reading needs a look gets a whole row; the others share rows two by two. */

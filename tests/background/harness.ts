@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sender } from '@/utils/background/sender';
 import { WAKE_ALARM } from '@/utils/background/alarm';
@@ -64,4 +64,17 @@ export async function fireAlarm(): Promise<number> {
   vi.setSystemTime(alarm.scheduledTime);
   await fakeBrowser.alarms.onAlarm.trigger(alarm);
   return alarm.scheduledTime;
+}
+
+/** Each test starts with an empty browser and the clock (Date only) stopped at `now`. */
+export function freshBrowserAt(now: number): void {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(now);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 }

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HOUR_MS, MINUTE_MS } from '@/policies/time';
 import { migrateOrdersV1toV2 } from '@/utils/storage';
-import { boot, DOUYIN_TAB, POPUP, send, stored } from './harness';
+import { boot, DOUYIN_TAB, POPUP, send, stored, freshBrowserAt } from './harness';
 
 const NOW = Date.parse('2025-06-18T10:00:00+08:00');
 
@@ -21,15 +21,7 @@ interface PopupState {
 const popup = async () => (await send({ type: 'popup-state' }, POPUP)) as PopupState;
 const orderIds = (s: PopupState) => [...new Set(s.items.map((i) => i.orderId))].sort();
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+freshBrowserAt(NOW);
 
 describe('storage migrations', () => {
   it('v1 (an array) → v2 (keyed by platform:orderId), the newest reading winning duplicates', () => {

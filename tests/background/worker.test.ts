@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PLATFORM_PAGES } from '@/policies/platforms';
 import { HOUR_MS, MINUTE_MS } from '@/policies/time';
 import { MAX_MESSAGE_CHARS } from '@/utils/background/validate';
 import type { OrderInput } from '@/policies/order';
-import { boot, DOUYIN_TAB, EXT_ID, fireAlarm, POPUP, restart, send, stored, wakeAlarmAt } from './harness';
+import { boot, DOUYIN_TAB, EXT_ID, fireAlarm, POPUP, restart, send, stored, wakeAlarmAt, freshBrowserAt } from './harness';
 
 const NOW = Date.parse('2025-06-18T10:00:00+08:00');
 
@@ -27,15 +27,7 @@ function pageRead(orders: OrderInput[], extra: Record<string, unknown> = {}) {
 
 const badge = () => fakeBrowser.action.getBadgeText({});
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+freshBrowserAt(NOW);
 
 describe('background worker', () => {
   it('merges a page reading, evaluates it and replies with verdicts, language and thresholds', async () => {

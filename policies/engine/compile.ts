@@ -73,6 +73,9 @@ export interface CompiledRule {
   until: number;
   untilStage: number;
   platformDeadline: boolean;
+  /** `missing` of an unknown verdict: shared and frozen, so no allocation per verdict. */
+  missingStart: string[];
+  missingUntil: string[];
   agreedPeriodReplaces: boolean;
   note: VerdictNote | undefined;
   subject: 'afterSales' | 'serviceTickets' | 'buyerMessages' | undefined;
@@ -133,6 +136,8 @@ function compileRule(rule: Rule, settings: EngineSettings): CompiledRule | undef
     until: until === undefined ? -1 : EVENT_INDEX[until],
     untilStage: until === undefined ? Infinity : EVENT_STAGE[until],
     platformDeadline: spec.type !== 'case' && spec.platformDeadline === 'shipBy',
+    missingStart: Object.freeze(spec.type !== 'case' && spec.platformDeadline ? [fromEvent, 'shipBy'] : [fromEvent]) as string[],
+    missingUntil: Object.freeze(until === undefined ? [] : [until]) as string[],
     agreedPeriodReplaces: spec.type === 'duration' && spec.agreedPeriodReplaces,
     note,
     subject: spec.type === 'case' ? spec.subject : undefined,

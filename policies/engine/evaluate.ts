@@ -174,13 +174,15 @@ function evaluateTimelineClock(
     return;
   }
   const filing = filingEffect(rule, order.filings);
-  if (filing === Infinity) {
+  const waived = filing === Infinity;
+  const done = rule.until >= 0 ? ev[rule.until]! : NaN;
+  // A waiver settles an open clock; one met in time stays met.
+  if (waived && done !== done) {
     out.push(simple(rule, orderId, version.id, 'exempt'));
     return;
   }
-  const done = rule.until >= 0 ? ev[rule.until]! : NaN;
   if (done !== done && stage >= rule.untilStage) {
-    out.push(simple(rule, orderId, version.id, 'unknown', [EVENTS[rule.until]!]));
+    out.push(simple(rule, orderId, version.id, 'unknown', rule.missingUntil));
     return;
   }
 
@@ -197,7 +199,7 @@ function evaluateTimelineClock(
   let deadline: number;
   let source: DeadlineSource;
   const shown = rule.platformDeadline ? ev[SHIP_BY]! : NaN;
-  if (filing === filing) {
+  if (filing === filing && !waived) {
     deadline = filing;
     source = 'filing';
   } else if (shown === shown) {
@@ -209,8 +211,9 @@ function evaluateTimelineClock(
   } else if (stage < rule.fromStage && done !== done) {
     return; // not started yet (e.g. the pickup clock before shipping): nothing to show
   } else {
-    const missing = rule.platformDeadline ? [rule.fromEvent, 'shipBy'] : [rule.fromEvent];
-    out.push(simple(rule, orderId, version.id, 'unknown', missing));
+    // A buyer window without its start has nothing to tell; a merchant clock is unreadable.
+    if (rule.informational) return;
+    out.push(simple(rule, orderId, version.id, waived ? 'exempt' : 'unknown', waived ? undefined : rule.missingStart));
     return;
   }
   if (hasStart && deadline > start) window = deadline - start;
@@ -219,7 +222,7 @@ function evaluateTimelineClock(
   let state: ClockState;
   let timeLeft = NaN;
   if (done === done) {
-    state = done <= deadline ? 'met' : 'met-late';
+    state = done <= deadline ? 'met' : waived ? 'exempt' : 'met-late';
   } else if (rule.informational) {
     // A buyer window that has closed is over, not breached.
     if (x.now > deadline) state = 'met';
@@ -337,7 +340,7 @@ function evaluateCaseClock(rule: CompiledRule, order: Loose, orderId: string, x:
       new VerdictRecord(rule, orderId, version.id, 'unknown', NaN, NaN, NaN, undefined, [`${subject}.${fields.start}`], NaN, subjectOf(unknownIdx), undefined),
     );
   } else if (doneVersion) {
-    const state: ClockState = doneLate ? 'met-late' : 'met';
+    const state: ClockState = !doneLate ? 'met' : filing === Infinity ? 'exempt' : 'met-late';
     out.push(
       new VerdictRecord(rule, orderId, doneVersion.id, state, doneDeadline, NaN, NaN, undefined, undefined, money(rule, doneVersion, state, order), subjectOf(doneIdx), undefined),
     );

@@ -250,6 +250,11 @@ describe.each([...timelineScenarios, ...caseScenarios])('$ruleId', (s) => {
     const moved = mustVerdict(filing({ newDeadline: deadline + DAY }), s.ruleId, deadline + HOUR);
     expect(moved).toMatchObject({ deadline: deadline + DAY, deadlineSource: 'filing', timeLeftMs: DAY - HOUR });
     expect(['running', 'due-soon']).toContain(moved.state);
+    // A clock met in time stays met under a waiver; one met late is excused.
+    const waivedDone = (done: number) =>
+      ({ ...s.build(done), filings: [{ kind: 'weather', approvedAt: T, ruleIds: s.caseRule ? [s.ruleId] : [], waived: true }] }) as Order;
+    expect(mustVerdict(waivedDone(T + MIN), s.ruleId, deadline + HOUR).state).toBe('met');
+    expect(mustVerdict(waivedDone(deadline + MIN), s.ruleId, deadline + HOUR).state).toBe('exempt');
     // A filing for another rule changes nothing.
     const other = { ...open, filings: [{ kind: 'weather', approvedAt: T, ruleIds: ['other.rule'], waived: true }] } as Order;
     expect(mustVerdict(other, s.ruleId, deadline + HOUR).state).toBe('breached');
@@ -403,8 +408,11 @@ describe('buyer windows are information, never a merchant breach', () => {
     expect(mustVerdict(o, ruleId, received + windowMs).state).toBe('running');
     const closed = mustVerdict(o, ruleId, received + windowMs + MIN);
     expect(closed.state).toBe('met');
-    // A filing never touches a buyer window; before receipt there is nothing to show.
+    // Before receipt, or when the page does not show the receipt time, there is nothing to show
+    // (a buyer window is never "unreadable" over a merchant clock).
     const before = order({ platform, services: [service], status: 'shipped', timeline: shipped });
     expect(verdictOf(before, ruleId, received)).toBeUndefined();
+    const unseen = order({ platform, services: [service], status: 'received', timeline: shipped });
+    expect(verdictOf(unseen, ruleId, received)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlineText } from '@/policies/describe';
+import { HOUR_MS } from '@/policies/time';
 import { fixtureFor, type Fixture, type FixtureOrder } from '@/tests/fixtures/pages';
 import { ordersShown, readBadges, settledBadges } from './harness/badges';
 import { launchWithExtension, openPopup, type ExtensionSession } from './harness/chromium';
@@ -45,15 +46,15 @@ function listJson(fixture: Fixture): { body: string; withDeadline: FixtureOrder[
 }
 
 /** The page's own list loading: fetch, then XHR, recording exactly what it received. */
-const PAGE_SCRIPT = (sabotage: boolean) => `<script>
+const PAGE_SCRIPT = (sabotage: boolean, path = new URL(ENDPOINT).pathname) => `<script>
   window.__seen = {};
   ${sabotage ? "window.postMessage = function () { throw new Error('page-side postMessage broken'); };" : ''}
-  fetch('/api/edith/fulfillment/order/page', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"pageNo":1}' })
+  fetch('${path}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"pageNo":1}' })
     .then((r) => r.text())
     .then((text) => {
       window.__seen.fetch = text;
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', '/api/edith/fulfillment/order/page');
+      xhr.open('POST', '${path}');
       xhr.onload = () => { window.__seen.xhr = xhr.responseText; window.__seen.after = true; };
       xhr.send('{"pageNo":1}');
     }, (e) => { window.__seen.error = String(e); });
@@ -143,5 +144,66 @@ describe('Chromium: the page\'s own list JSON (issue 7)', () => {
     // Only the page's own deliberate breakage may surface, never an error from the observer.
     expect(errors.filter((m) => !m.includes('page-side postMessage broken'))).toEqual([]);
     await broken.close();
+  });
+});
+
+const PDD_WORDS: Record<FixtureOrder['status'], string> = {
+  'awaiting-payment': '待支付',
+  'awaiting-shipment': '待发货',
+  shipped: '已发货，待签收',
+  received: '已签收',
+  completed: '交易成功',
+  cancelled: '已取消',
+};
+
+describe('Chromium: 拼多多 data that disagrees with the page', () => {
+  const LIST = 'https://mms.pinduoduo.com/mangkhut/mms/recentOrderList';
+  let session: ExtensionSession;
+  let fixture: Fixture;
+  let moved: FixtureOrder;
+  let body = '';
+
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    const served = livePage(fixtureFor('pinduoduo'), { pageSize: PAGE_SIZE });
+    await servePages(session.context, [
+      {
+        url: served.url,
+        html: () => {
+          const html = served.html();
+          fixture = served.last()!;
+          // The page prints 最迟发货时间; the data says two hours later for one order (e.g. after a delay was agreed).
+          moved = fixture.orders.find((o) => o.status === 'awaiting-shipment' && o.shipBy !== undefined && !o.broken)!;
+          const pageItems = fixture.orders.map((o) => ({
+            order_sn: o.id,
+            order_status_str: PDD_WORDS[o.status],
+            order_time: Math.floor(o.placedAt / 1000),
+            confirm_time: Math.floor(o.paidAt / 1000),
+            ...(o.shipBy !== undefined && { promise_shipping_time: Math.floor((o === moved ? o.shipBy + 2 * HOUR_MS : o.shipBy) / 1000) }),
+            order_amount: Math.round(o.amount * 100),
+            delivery_one_day: '0',
+          }));
+          body = JSON.stringify({ success: true, error_code: 1000000, error_msg: null, result: { totalItemNum: pageItems.length, pageItems } });
+          return html.replace('</body>', `${PAGE_SCRIPT(false, new URL(LIST).pathname)}</body>`);
+        },
+      },
+    ]);
+    await session.context.route(LIST, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  });
+  afterAll(async () => session?.close());
+
+  it('counts down to the data\'s deadline and records the disagreement for the health line', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixtureFor('pinduoduo').url);
+    const got = await seen(page);
+    expect(got.fetch).toBe(body);
+    await settledBadges(page, ordersShown(fixture, PAGE_SIZE).length);
+    const tooltip = async () => (await readBadges(page)).find((b) => b.beside.includes(moved.id))?.tooltip ?? '';
+    const fromJson = deadlineText({ deadline: moved.shipBy! + 2 * HOUR_MS, deadlineSource: 'platform' }, 'zh')!;
+    await expect.poll(tooltip, { timeout: 10_000 }).toContain(fromJson);
+    const popup = await openPopup(session);
+    const line = popup.locator('[data-health="pinduoduo"]');
+    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toContain('发货截止时间与页面显示不一致');
+    expect(await line.textContent()).toContain(`…${moved.id.slice(-4)}`);
   });
 });

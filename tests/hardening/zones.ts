@@ -13,13 +13,22 @@ const JANUARY = Date.UTC(2024, 0, 15);
 
 export function withZone<T>(zone: string, fn: () => T): T {
   const saved = process.env.TZ;
-  process.env.TZ = zone;
-  try {
-    return fn();
-  } finally {
+  const restore = () => {
     if (saved === undefined) delete process.env.TZ;
     else process.env.TZ = saved;
+  };
+  process.env.TZ = zone;
+  let result: T;
+  try {
+    result = fn();
+  } catch (e) {
+    restore();
+    throw e;
   }
+  // An async fn keeps the zone until it settles.
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
 }
 
 /** The computer's UTC offset now in effect, in minutes east of UTC (to prove the switch took). */

@@ -1,3 +1,4 @@
+import { MAX_INSTANT_MS } from '../instant';
 import type { Order } from '../order';
 import type { Catalog } from '../rule';
 import { DEFAULT_ENGINE_SETTINGS, EngineSettingsSchema, type EngineSettings, type Thresholds } from '../settings';
@@ -28,8 +29,8 @@ type DeadlineSource = 'platform' | 'rule' | 'filing';
 type Loose = Record<string, unknown>;
 
 const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null;
-/** A finite number or NaN (missing / garbage). */
-const instant = (x: unknown): number => (typeof x === 'number' && x - x === 0 ? x : NaN);
+/** An epoch-ms instant in InstantSchema's range, or NaN (missing / garbage that would overflow arithmetic). */
+const instant = (x: unknown): number => (typeof x === 'number' && x >= 0 && x <= MAX_INSTANT_MS ? x : NaN);
 
 /** Per-call scratch state, reused across orders. */
 class Scratch {
@@ -409,7 +410,7 @@ export function evaluate(
   settings: EngineSettings = DEFAULT_ENGINE_SETTINGS,
 ): Verdict[] {
   const out: Verdict[] = [];
-  if (!Array.isArray(orders) || typeof now !== 'number' || !Number.isFinite(now)) return out;
+  if (!Array.isArray(orders) || instant(now) !== now) return out;
   const { byPlatform, thresholds } = prepare(catalog, settings);
   const x = new Scratch(now, thresholds);
   for (let i = 0; i < orders.length; i++) {

@@ -174,6 +174,12 @@ describe('robustness', () => {
     expect(mustVerdict(o as never, 'douyin.ship', now)).toMatchObject({ state: 'unknown', missing: ['paidAt', 'shipBy'] });
   });
 
+  it('treats out-of-range instants as garbage (no overflowing arithmetic)', () => {
+    const o = { ...order({ platform: 'douyin', timeline: { paidAt: now } }), filings: [{ waived: [], newDeadline: -3.2e293, ruleIds: 0 }] };
+    expect(evaluate([o as never], CATALOG, 1.79e308)).toEqual([]);
+    expect(mustVerdict(o as never, 'douyin.ship', now)).toMatchObject({ deadline: now + 48 * HOUR, deadlineSource: 'rule' });
+  });
+
   it('falls back to default settings when settings are garbage', () => {
     const o = order({ platform: 'douyin', timeline: { paidAt: now } });
     const v = evaluate([o], CATALOG, now, { thresholds: 'x' } as never)[0]!;

@@ -97,6 +97,7 @@ function Shell() {
   const lang = useLang();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = translator(commonMessages, lang)('appName');
   }, [lang]);
   return (
     <div className="popup">

@@ -40,3 +40,37 @@ export const AFTER_RECEIPT_SPEC = { type: 'duration', from: ['receivedAt'] } as 
 
 export const SHOP_CHECK = { type: 'checklist', scope: 'shop' } as const satisfies RuleInput['spec'];
 export const ORDER_CHECK = { type: 'checklist', scope: 'order' } as const satisfies RuleInput['spec'];
+
+/**
+ * The after-sales clock of a platform no seed covers: a response window as an unverified named
+ * setting, used when the page shows no step deadline (PLATFORMS.md lists after-sales timers as
+ * unconfirmed).
+ */
+export function unconfirmedAfterSalesRule(platform: Platform, hours = 48): RuleInput {
+  return {
+    id: `${platform}.after-sales`,
+    platform,
+    clock: 'after-sales',
+    title: { zh: '售后处理时效', en: 'After-sales response' },
+    source: { kind: 'public-rule', where: `${PLATFORMS_MD} "Numbers no source here confirmed": after-sales timers` },
+    spec: { type: 'case', subject: 'afterSales' },
+    versions: [
+      {
+        windowHours: defineSetting({
+          id: `${platform}.afterSalesHours`,
+          title: {
+            zh: '售后处理时限（页面未显示截止时间时，小时）',
+            en: 'After-sales response window when the page shows no deadline (hours)',
+          },
+          value: hours,
+          unit: 'hours',
+          min: 1,
+          max: 30 * 24,
+          source: `${PLATFORMS_MD} lists after-sales auto-approve timers as unconfirmed`,
+          verified: false,
+        }),
+      },
+    ],
+    consequence: { zh: '逾期未处理可能被平台自动同意退款', en: 'Unhandled cases may be auto-approved by the platform' },
+  };
+}

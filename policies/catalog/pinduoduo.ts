@@ -1,5 +1,5 @@
 import { defineRule, defineSetting, type RuleInput } from '../rule';
-import { defaultShipHours, PLATFORMS_MD, SHIP_SPEC } from './common';
+import { defaultShipHours, PLATFORMS_MD, SHIP_SPEC, unconfirmedAfterSalesRule } from './common';
 
 /**
  * 拼多多 Pinduoduo. No seed covers PDD: the clocks below come from the deadlines the back office
@@ -16,20 +16,6 @@ const SAME_DAY_CUTOFF = defineSetting({
   min: 0,
   max: 24,
   source: `${PLATFORMS_MD}: "commonly quoted as orders paid before 16:00 ship the same day"`,
-  verified: false,
-});
-
-const AFTER_SALES_HOURS = defineSetting({
-  id: 'pinduoduo.afterSalesHours',
-  title: {
-    zh: '售后处理时限（页面未显示截止时间时，小时）',
-    en: 'After-sales response window when the page shows no deadline (hours)',
-  },
-  value: 48,
-  unit: 'hours',
-  min: 1,
-  max: 30 * 24,
-  source: `${PLATFORMS_MD} lists after-sales auto-approve timers as unconfirmed`,
   verified: false,
 });
 
@@ -58,16 +44,7 @@ const rules: RuleInput[] = [
     versions: [{ cutoffHour: SAME_DAY_CUTOFF }],
     consequence: { zh: '违背当日发货承诺', en: 'Breaks the same-day shipping promise' },
   },
-  {
-    id: 'pinduoduo.after-sales',
-    platform: 'pinduoduo',
-    clock: 'after-sales',
-    title: { zh: '售后处理时效', en: 'After-sales response' },
-    source: { kind: 'public-rule', where: `${PLATFORMS_MD} "Numbers no source here confirmed": after-sales timers` },
-    spec: { type: 'case', subject: 'afterSales' },
-    versions: [{ windowHours: AFTER_SALES_HOURS }],
-    consequence: { zh: '逾期未处理可能被平台自动同意退款', en: 'Unhandled cases may be auto-approved by the platform' },
-  },
+  unconfirmedAfterSalesRule('pinduoduo'),
 ];
 
 export const pinduoduoRules = rules.map(defineRule);

@@ -29,7 +29,7 @@ function check(args: string[], tz = 'America/Los_Angeles'): Promise<Run> {
   });
 }
 
-const BAD_ARGS = [[], [SAMPLE, '--now', '2024-06-03 10:00'], [SAMPLE, '--lang', 'fr'], ['no/such/file.json'], ['package.json']];
+const BAD_ARGS = [[], [SAMPLE, '--now', '2024-06-03 10:00', '--lang', 'fr'], ['no/such/file.json'], ['package.json']];
 let runs: Record<'zh' | 'zhKiritimati' | 'en' | 'json' | 'invalid' | 'invalidJson', Run>;
 let bad: Run[];
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   ]);
   runs = { zh: zh!, zhKiritimati: zhKiritimati!, en: en!, json: json!, invalid: invalid!, invalidJson: invalidJson! };
   bad = rest;
-}, 180_000);
+}, 600_000);
 
 describe('npm run check', () => {
   it('prints the at-risk clocks of the sample as a table sorted by time left, exit 0', () => {

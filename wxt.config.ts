@@ -6,6 +6,8 @@ export default defineConfig({
   // Tests and benchmarks may build into their own folder so parallel runs don't collide.
   outDir: process.env.SHOUYUE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  // The add-on store's sources archive: no test screenshots or benchmark results (git ignores them too).
+  zip: { excludeSources: ['tests/e2e/screenshots/**', 'tests/bench/results/**', 'bench/results/**', 'artifacts/**'] },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

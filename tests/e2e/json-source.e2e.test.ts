@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlineText } from '@/policies/describe';
 import { HOUR_MS } from '@/policies/time';
 import { fixtureFor, type Fixture, type FixtureOrder } from '@/tests/fixtures/pages';
+import { PDD_STATUS_TEXT } from '@/tests/fixtures/pages/pinduoduo';
 import { ordersShown, readBadges, settledBadges } from './harness/badges';
 import { launchWithExtension, openPopup, type ExtensionSession } from './harness/chromium';
 import { servePages } from './harness/network';
@@ -147,15 +148,6 @@ describe('Chromium: the page\'s own list JSON (issue 7)', () => {
   });
 });
 
-const PDD_WORDS: Record<FixtureOrder['status'], string> = {
-  'awaiting-payment': '待支付',
-  'awaiting-shipment': '待发货',
-  shipped: '已发货，待签收',
-  received: '已签收',
-  completed: '交易成功',
-  cancelled: '已取消',
-};
-
 describe('Chromium: 拼多多 data that disagrees with the page', () => {
   const LIST = 'https://mms.pinduoduo.com/mangkhut/mms/recentOrderList';
   let session: ExtensionSession;
@@ -176,7 +168,7 @@ describe('Chromium: 拼多多 data that disagrees with the page', () => {
           moved = fixture.orders.find((o) => o.status === 'awaiting-shipment' && o.shipBy !== undefined && !o.broken)!;
           const pageItems = fixture.orders.map((o) => ({
             order_sn: o.id,
-            order_status_str: PDD_WORDS[o.status],
+            order_status_str: PDD_STATUS_TEXT[o.status],
             order_time: Math.floor(o.placedAt / 1000),
             confirm_time: Math.floor(o.paidAt / 1000),
             ...(o.shipBy !== undefined && { promise_shipping_time: Math.floor((o === moved ? o.shipBy + 2 * HOUR_MS : o.shipBy) / 1000) }),

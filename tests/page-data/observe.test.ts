@@ -61,6 +61,11 @@ function fakeWindow() {
   return { win, posted, returned, fetchImpl, PageXhr };
 }
 type Fake = ReturnType<typeof fakeWindow>;
+/** The observer's own hand-off fails: what the page does must not notice. */
+const breakPosting = (fake: Fake) =>
+  fake.win.postMessage.mockImplementation(() => {
+    throw new Error('observer bug');
+  });
 const install = (fake: Fake) => installObserver('pinduoduo', fake.win as unknown as Window & typeof globalThis);
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -104,9 +109,7 @@ describe('fetch observer', () => {
 
   it('keeps the page working when its own code throws', async () => {
     const fake = fakeWindow();
-    fake.win.postMessage.mockImplementation(() => {
-      throw new Error('observer bug');
-    });
+    breakPosting(fake);
     install(fake);
     expect(await (await fake.win.fetch(LIST)).text()).toBe(BODY);
     const poisoned = { get url(): string { throw new Error('hostile input'); } };
@@ -183,9 +186,7 @@ describe('XMLHttpRequest observer', () => {
 
   it('keeps the page working when its own code throws', async () => {
     const fake = fakeWindow();
-    fake.win.postMessage.mockImplementation(() => {
-      throw new Error('observer bug');
-    });
+    breakPosting(fake);
     install(fake);
     FakeXhr.bodies.set(LIST, BODY);
     const xhr = new fake.PageXhr();

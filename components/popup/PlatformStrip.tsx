@@ -13,7 +13,8 @@ const SHOWN_STATES: readonly ClockState[] = ['breached', 'critical', 'due-soon',
 
 /** Something went wrong with the page's data (a DOM-only reading is normal, not a warning). */
 function needsLook(data: DataHealth): boolean {
-  return !!(data.lastNotData || data.lastParseFailure || data.lastDisagreement);
+  // Never having seen the page's data is news too: the platform may have changed its page.
+  return data.jsonSeenAt === undefined || !!(data.lastNotData || data.lastParseFailure || data.lastDisagreement);
 }
 
 /** A platform whose reading needs a look gets a whole row; the others share rows two by two. */

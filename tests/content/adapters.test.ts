@@ -7,7 +7,7 @@ import { NOW, adapterFor, expectedOrders, parsePage, readAll } from './helpers';
 /** A permutation that moves every column: rotate by one, then reverse. */
 const shuffled = (n: number) => Array.from({ length: n }, (_, i) => (i + 1) % n).reverse();
 
-describe.each(FIXTURE_PAGES)('$platform adapter on its fixture page', ({ platform, fixture, columnCount }) => {
+describe.each(FIXTURE_PAGES)('$platform adapter on its fixture page', { timeout: 20_000 }, ({ platform, fixture, columnCount }) => {
   const adapter = adapterFor(platform);
 
   it('reads exactly the orders the page shows', () => {
@@ -26,7 +26,7 @@ describe.each(FIXTURE_PAGES)('$platform adapter on its fixture page', ({ platfor
       for (const r of readAll(adapter, parsePage(f.html).body)) seen.push(r.ok ? r.orderId : `unreadable ${r.rowKey}`);
     }
     expect(seen).toEqual(wanted.map((e) => e.orderId));
-  }, 20_000);
+  });
 
   it('reads the same orders from a re-skinned build (other class names, reordered columns)', () => {
     const base = fixture({ now: NOW, rows: 12, pageSize: 100 });

@@ -81,7 +81,8 @@ function start(extra: Partial<PageDeps> = {}) {
   return { bg, session, goTo: (u: string) => (url = u), setClock: (t: number) => (clock = t) };
 }
 
-describe('page session', () => {
+// happy-dom is slow with big tables, and the machine may be busy: room beyond the 5 s default.
+describe('page session', { timeout: 30_000 }, () => {
   it('reads the rows, sends them to the background and badges each row with its verdict', async () => {
     const f = douyinFixture({ now: NOW });
     load(f.html);

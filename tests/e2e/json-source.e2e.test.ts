@@ -62,7 +62,7 @@ const PAGE_SCRIPT = (sabotage: boolean, path = new URL(ENDPOINT).pathname) => `<
 </script>`;
 
 async function seen(page: Page): Promise<{ fetch?: string; xhr?: string; after?: boolean; error?: string }> {
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __seen: { after?: boolean } }).__seen.after), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __seen: { after?: boolean } }).__seen.after), { timeout: 20_000 }).toBe(true);
   return page.evaluate(() => (window as unknown as { __seen: Record<string, never> }).__seen);
 }
 
@@ -114,7 +114,7 @@ describe('Chromium: the page\'s own list JSON (issue 7)', () => {
       (await readBadges(page)).find((b) => b.beside.includes(order.id))?.tooltip ?? '';
     for (const order of json.withDeadline.filter((o) => shown.includes(o))) {
       const fromJson = deadlineText({ deadline: order.shipBy!, deadlineSource: 'platform' }, 'zh')!;
-      await expect.poll(() => tooltipOf(order), { timeout: 10_000 }).toContain(fromJson);
+      await expect.poll(() => tooltipOf(order), { timeout: 20_000 }).toContain(fromJson);
       expect(await tooltipOf(order)).toContain('平台给出的时限');
     }
     const estimated = await tooltipOf(json.without);
@@ -125,7 +125,7 @@ describe('Chromium: the page\'s own list JSON (issue 7)', () => {
   it('reports the data in the popup health line', async () => {
     const popup = await openPopup(session);
     const line = popup.locator('[data-health="xiaohongshu"]');
-    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toContain('页面数据：');
+    await expect.poll(() => line.textContent(), { timeout: 20_000 }).toContain('页面数据：');
     expect(await line.textContent()).not.toContain('未收到页面数据');
     await popup.close();
   });
@@ -192,10 +192,10 @@ describe('Chromium: 拼多多 data that disagrees with the page', () => {
     await settledBadges(page, ordersShown(fixture, PAGE_SIZE).length);
     const tooltip = async () => (await readBadges(page)).find((b) => b.beside.includes(moved.id))?.tooltip ?? '';
     const fromJson = deadlineText({ deadline: moved.shipBy! + 2 * HOUR_MS, deadlineSource: 'platform' }, 'zh')!;
-    await expect.poll(tooltip, { timeout: 10_000 }).toContain(fromJson);
+    await expect.poll(tooltip, { timeout: 20_000 }).toContain(fromJson);
     const popup = await openPopup(session);
     const line = popup.locator('[data-health="pinduoduo"]');
-    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toContain('发货截止时间与页面显示不一致');
+    await expect.poll(() => line.textContent(), { timeout: 20_000 }).toContain('发货截止时间与页面显示不一致');
     expect(await line.textContent()).toContain(`…${moved.id.slice(-4)}`);
   });
 });

@@ -265,3 +265,20 @@ describe('page session with a page that clones rows', () => {
     expect(badges().every((b) => b.shadowRoot?.querySelector('button'))).toBe(true);
   });
 });
+
+describe('page session with a page that ticks its own countdown', () => {
+  it('does not resend the orders when only the seconds of a printed countdown move', async () => {
+    load(kuaishouFixture({ now: NOW, rows: 1 }).html);
+    const status = [...document.querySelectorAll('span')].find((s) => s.textContent === '承诺发货时间：')!;
+    status.nextElementSibling!.textContent = '';
+    status.textContent = '剩余发货时间：3小时12分05秒';
+    const { bg, session } = start({ adapter: adapterFor('kuaishou'), location: () => 'https://s.kwaixiaodian.com/zone/order/list' });
+    await session.scan();
+    status.textContent = '剩余发货时间：3小时12分04秒';
+    await session.scan();
+    expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(1);
+    status.textContent = '剩余发货时间：2小时05分00秒';
+    await session.scan();
+    expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(2);
+  });
+});

@@ -1,4 +1,4 @@
-import { parsePlatformTime } from '@/policies/time';
+import { MINUTE_MS, parsePlatformTime } from '@/policies/time';
 import { CategorySchema, ServiceSchema, type OrderInput, type Timeline } from '@/policies/order';
 import { statusFromWords } from '@/utils/page-data/status';
 import { labelValue, money } from './text';
@@ -57,7 +57,8 @@ function readTime(texts: readonly string[], labels: readonly string[], now: numb
   if (value === undefined || value === '' || NOT_SET.test(value)) return undefined;
   const parsed = parsePlatformTime(value, now);
   if (!parsed.ok) throw new RowError({ code: 'bad-time', field: labels[0], text: excerpt(value) });
-  return parsed.at;
+  // A countdown the page ticks every second (剩余 3小时12分05秒) names the same minute each time.
+  return parsed.kind === 'relative' ? Math.round(parsed.at / MINUTE_MS) * MINUTE_MS : parsed.at;
 }
 
 function readTimeline(row: RowText, now: number): Timeline {

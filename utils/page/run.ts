@@ -138,7 +138,6 @@ function createSession(deps: PageDeps): PageSession {
       return;
     }
     const readAt = now();
-    let misses = 0;
     const rows = adapter.findRows(doc.body, kind);
     const readings = await mapInSlices(
       rows,
@@ -146,7 +145,6 @@ function createSession(deps: PageDeps): PageSession {
         const sig = signature(row);
         const hit = cache.get(row.anchor);
         if (hit && hit.sig === sig) return { ...hit.reading, row };
-        misses++;
         const reading = readRow(adapter, row, { kind, now: readAt, index });
         cache.set(row.anchor, { sig, reading });
         return reading;
@@ -180,8 +178,10 @@ function createSession(deps: PageDeps): PageSession {
     sweepBadges(doc, keep);
     for (const host of shown.keys()) if (!keep.has(host)) shown.delete(host);
 
-    const sentKey = `${orderIds.join(',')}|${dom.unreadable.map((u) => u.rowKey).join(',')}`;
-    if (misses === 0 && !dataDirty && sentKey === lastSent) return;
+    // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
+    // is not news for the background.
+    const sentKey = joined.orders.map((o) => JSON.stringify({ ...o, readAt: 0 })).join('\n') + `|${joined.unreadable.map((u) => u.rowKey).join(',')}`;
+    if (!dataDirty && sentKey === lastSent) return;
     lastSent = sentKey;
     dataDirty = false;
     const reply = await ask({

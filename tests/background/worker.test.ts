@@ -78,6 +78,16 @@ describe('background worker', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('lets a tab write only its own platform\'s orders, and stores no field beyond the order model', async () => {
+    await boot();
+    const smuggled = { ...douyin('K1', HOUR_MS), platform: 'kuaishou' as const };
+    const withBuyer = { ...douyin('A1', HOUR_MS), buyerName: '张三', phone: '13800138000', address: '北京市朝阳区' };
+    await send(pageRead([smuggled, withBuyer]), DOUYIN_TAB);
+    const s = await stored();
+    expect(Object.keys(s.orders as object)).toEqual(['douyin:A1']);
+    expect(JSON.stringify(s)).not.toMatch(/张三|13800138000|朝阳/);
+  });
+
   it('rejects malformed and oversized messages without changing stored state', async () => {
     await boot();
     await send(pageRead([douyin('A1', 20 * HOUR_MS)]), DOUYIN_TAB);

@@ -161,11 +161,13 @@ function emptyReply(settings: ExtensionSettings, now: number): Reply {
 }
 
 async function onPageRead(message: z.infer<typeof PageReadMessageSchema>, now: number): Promise<Reply> {
-  const keys = new Set(message.orders.map(orderKey));
+  // The sender was checked for message.platform only: a tab cannot write another platform's orders.
+  const orders = message.orders.filter((o) => o.platform === message.platform) as Order[];
+  const keys = new Set(orders.map(orderKey));
   const settled = await serialized(() =>
     settle(now, (state) => {
       if (!isPlatformEnabled(state.settings, message.platform)) return new Set();
-      state.orders = mergeOrders(state.orders, message.orders as Order[]);
+      state.orders = mergeOrders(state.orders, orders);
       state.health = recordReading(state.health, message, now);
       return new Set<Part>(['orders', 'health']);
     }),

@@ -23,7 +23,9 @@ const entry = fixtureFor('douyin');
 function shipClock(at: number, t: number): Verdict {
   const fixture = entry.fixture({ now: at, pageSize: PAGE_SIZE });
   const urgent = fixture.orders.find((o) => o.kind === 'to-ship-urgent')!;
-  return expectedVerdicts(fixture, t).find((v) => v.orderId === urgent.id && v.clock === 'ship')!;
+  const clock = expectedVerdicts(fixture, t).find((v) => v.orderId === urgent.id && v.clock === 'ship');
+  if (!clock) throw new Error(`the engine gives the urgent 抖店 order ${urgent.id} no ship clock`);
+  return clock;
 }
 
 /**

@@ -21,39 +21,42 @@ export interface SeenBadge {
   beside: string;
 }
 
-export async function readBadges(page: Page): Promise<SeenBadge[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('shouyue-badge')].map((host) => {
-      const root = host.shadowRoot;
-      const button = root?.querySelector('button');
-      return {
-        key: host.getAttribute('data-shouyue-key') ?? '',
-        tone: [...(button?.classList ?? [])].find((c) => c.startsWith('s-'))?.slice(2) ?? '',
-        text: root?.querySelector('.text')?.textContent ?? '',
-        tooltip: root?.querySelector('.pop')?.textContent ?? '',
-        beside: host.previousElementSibling?.textContent ?? '',
-      };
-    }),
-  );
+/** Runs in the page (Chromium or Firefox): every badge as the merchant sees it. Self-contained. */
+export function badgesInDocument(): SeenBadge[] {
+  return [...document.querySelectorAll('shouyue-badge')].map((host) => {
+    const root = host.shadowRoot;
+    const button = root?.querySelector('button');
+    return {
+      key: host.getAttribute('data-shouyue-key') ?? '',
+      tone: [...(button?.classList ?? [])].find((c) => c.startsWith('s-'))?.slice(2) ?? '',
+      text: root?.querySelector('.text')?.textContent ?? '',
+      tooltip: root?.querySelector('.pop')?.textContent ?? '',
+      beside: host.previousElementSibling?.textContent ?? '',
+    };
+  });
 }
 
+export const readBadges = (page: Page): Promise<SeenBadge[]> => page.evaluate(badgesInDocument);
+
 /**
- * Waits until the page shows `count` badges, none still waiting for the background, and the same
+ * Waits until `read` shows `count` badges, none still waiting for the background, and the same
  * badges twice in a row (the content script has settled).
  */
-export async function settledBadges(page: Page, count: number, timeoutMs = 20_000): Promise<SeenBadge[]> {
+export async function settle(read: () => Promise<SeenBadge[]>, count: number, where: string, timeoutMs = 20_000): Promise<SeenBadge[]> {
   const until = Date.now() + timeoutMs;
   let previous = '';
   let seen: SeenBadge[] = [];
   while (Date.now() < until) {
-    seen = await readBadges(page);
+    seen = await read();
     const snapshot = JSON.stringify(seen.map((b) => [b.key, b.tone]));
     if (seen.length === count && seen.every((b) => b.tone !== 'waiting') && snapshot === previous) return seen;
     previous = snapshot;
-    await page.waitForTimeout(100);
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`expected ${count} settled badges on ${page.url()}, saw ${seen.length}: ${JSON.stringify(seen.map((b) => [b.key, b.tone, b.text]))}`);
+  throw new Error(`expected ${count} settled badges on ${where}, saw ${seen.length}: ${JSON.stringify(seen.map((b) => [b.key, b.tone, b.text]))}`);
 }
+
+export const settledBadges = (page: Page, count: number): Promise<SeenBadge[]> => settle(() => readBadges(page), count, page.url());
 
 /** The orders a fixture view shows, in list order (`pageSize` as the page was served with). */
 export const ordersShown = (fixture: Fixture, pageSize: number, tab: Tab = 'all', page = 1): FixtureOrder[] =>

@@ -43,15 +43,19 @@ export function createBadgeHost(doc: Document): HTMLElement {
   root.append(style, button, pop);
   parts.set(host, { button, icon, text, pop });
 
+  const close = () => pop.classList.remove('open');
   const open = () => {
     const r = button.getBoundingClientRect();
     const view = doc.defaultView;
     const width = view?.innerWidth ?? 1024;
-    pop.style.left = `${Math.max(4, Math.min(r.left, width - 390))}px`;
-    pop.style.top = `${r.bottom + 4}px`;
     pop.classList.add('open');
+    pop.style.left = `${Math.max(4, Math.min(r.left, width - 390))}px`;
+    // Below the badge, or above it when the viewport has no room below.
+    const below = r.bottom + 4 + pop.offsetHeight <= (view?.innerHeight ?? Infinity);
+    pop.style.top = `${below ? r.bottom + 4 : Math.max(4, r.top - 4 - pop.offsetHeight)}px`;
+    // The popover is placed for this scroll position; scrolling closes it rather than leave it adrift.
+    view?.addEventListener('scroll', close, { once: true, capture: true, passive: true });
   };
-  const close = () => pop.classList.remove('open');
   host.addEventListener('mouseenter', open);
   host.addEventListener('mouseleave', close);
   host.addEventListener('focusin', open);

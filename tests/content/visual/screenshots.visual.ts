@@ -41,10 +41,11 @@ try {
       const texts = await page.locator('shouyue-badge button').allTextContents();
       console.log(`${entry.platform}/${variant.name}: ${texts.length} badges:`, texts.join(' | '));
       await page.screenshot({ path: join(out, `${entry.platform}-${variant.name}.png`), fullPage: true });
-      if (variant.name === 'list') {
-        await page.locator('shouyue-badge button').first().hover();
+      const target = variant.name === 'list' ? 'shouyue-badge button' : 'shouyue-badge button.s-unreadable';
+      if (entry.platform === 'douyin' || variant.name === 'list') {
+        await page.locator(target).first().hover();
         await page.waitForTimeout(200);
-        await page.screenshot({ path: join(out, `${entry.platform}-popover.png`) });
+        await page.screenshot({ path: join(out, `${entry.platform}-${variant.name}-popover.png`) });
       }
       } catch (e) {
         console.log(`${entry.platform}/${variant.name}: FAILED`, e instanceof Error ? e.message.split('\n')[0] : e);

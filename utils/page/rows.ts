@@ -1,5 +1,4 @@
 import { normText, startsWithLabel } from './text';
-import type { RowCandidate } from './adapter';
 
 /**
  * Finds order rows by the one thing every order row prints once: its order-id label. No class
@@ -74,4 +73,3 @@ export function columnIndex<K extends string>(headerCells: readonly Element[], n
   return out;
 }
 
-export type { RowCandidate };

@@ -94,7 +94,7 @@ export const optionsMessages = defineMessages(
     'thresholds.hint': 'An order enters the state when its time left is at most the larger of "share of the window" and "minimum minutes".',
     'thresholds.dueSoon': 'Due soon',
     'thresholds.critical': 'Critical',
-    'thresholds.fraction': 'Share of the window (%)',
+    'thresholds.fraction': 'Share of the window',
     'thresholds.floor': 'Minimum minutes',
 
     'promises.title': 'Shop promises',

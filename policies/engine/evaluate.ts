@@ -200,6 +200,8 @@ function evaluateTimelineClock(
   let deadline: number;
   let source: DeadlineSource;
   const shown = rule.platformDeadline ? ev[SHIP_BY]! : NaN;
+  // A filing moves the deadline of a clock that runs; it does not start one (no pickup clock before shipping).
+  if (filing === filing && !hasStart && stage < rule.fromStage && done !== done) return;
   if (filing === filing && !waived) {
     deadline = filing;
     source = 'filing';

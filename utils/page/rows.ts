@@ -13,8 +13,11 @@ export function labelElements(root: ParentNode, labels: readonly string[]): Elem
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement;
     if (!parent || parent.tagName === 'SCRIPT' || parent.tagName === 'STYLE') continue;
-    const text = normText(n.nodeValue ?? '');
-    if (text && labels.some((l) => startsWithLabel(text, l)) && out[out.length - 1] !== parent) out.push(parent);
+    const raw = n.nodeValue ?? '';
+    // Cheap test first: a 1,000-row list has tens of thousands of text nodes.
+    if (!labels.some((l) => raw.includes(l))) continue;
+    const text = normText(raw);
+    if (labels.some((l) => startsWithLabel(text, l)) && out[out.length - 1] !== parent) out.push(parent);
   }
   return out;
 }

@@ -42,6 +42,16 @@ describe('storage migrations', () => {
     });
   }
 
+  it('reads orders stored by a newer version one by one, reports it and rewrites the version', async () => {
+    const v = 99;
+    await fakeBrowser.storage.local.set({ orders: { 'douyin:A1': raw('A1'), 'douyin:B': { nonsense: true } }, orders$: { v } });
+    await boot();
+    const state = await popup();
+    expect(orderIds(state)).toEqual(['A1']);
+    expect(state.problems.corrupted?.items).toEqual([`orders:version ${v}`, 'orders:douyin:B']);
+    expect((await stored()).orders$).toEqual({ v: 2 });
+  });
+
   it('leaves current (v2) data as it is', async () => {
     const orders = { 'douyin:A1': { ...raw('A1'), subOrderCount: 1 } };
     await fakeBrowser.storage.local.set({ orders, orders$: { v: 2 } });

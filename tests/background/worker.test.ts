@@ -70,7 +70,9 @@ describe('background worker', () => {
       { ...DOUYIN_TAB, url: 'https://evil.example/ffa/morder/order/list' },
       { ...DOUYIN_TAB, url: 'https://s.kwaixiaodian.com/zone/order/list' }, // Kuaishou tab writing Douyin orders
       { id: EXT_ID, url: 'https://fxg.jinritemai.com/' }, // no tab: not a content script
-    ]) {
+      { id: EXT_ID, url: 42, tab: { id: 1 } },
+      null,
+    ] as never[]) {
       expect(await send(message, sender)).toBeUndefined();
     }
     // a content script may not use the extension pages' messages

@@ -7,8 +7,8 @@ export interface Sender {
   tab?: { id?: number };
 }
 
-function safeUrl(text: string | undefined): URL | undefined {
-  if (!text) return undefined;
+function safeUrl(text: unknown): URL | undefined {
+  if (typeof text !== 'string' || !text) return undefined;
   try {
     return new URL(text);
   } catch {

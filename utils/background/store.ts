@@ -1,6 +1,7 @@
 import { OrderSchema } from '@/policies/order';
 import { ExtensionSettingsSchema, DEFAULT_SETTINGS, type ExtensionSettings } from '@/utils/settings';
 import {
+  ORDERS_VERSION,
   marksItem,
   notifiedItem,
   ordersItem,
@@ -112,6 +113,10 @@ export async function loadState(): Promise<Loaded> {
     problemsItem.getValue(),
   ]);
   const bad: string[] = [];
+  // A version other than ours (a newer extension's data after a downgrade, garbage): the orders
+  // are still read one by one; the odd version is reported and replaced on the next write.
+  const version = ((await ordersItem.getMeta()) as { v?: unknown }).v;
+  if (orders != null && version !== undefined && version !== ORDERS_VERSION) bad.push(`orders:version ${String(version).slice(0, 20)}`);
   const healthEntries = validEntries(health, 'readHealth', (key, v) => {
     if (!PlatformSchema.safeParse(key).success) return undefined;
     return parseWith(ReadHealthSchema)(key, v);
@@ -151,6 +156,8 @@ export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, no
     for (const part of WRITE_ORDER) {
       if (parts.has(part)) await (ITEMS[part] as { setValue(v: unknown): Promise<void> }).setValue(state[part]);
     }
+    // Orders written now have this version's shape, whatever the stored version said.
+    if (parts.has('orders')) await ordersItem.setMeta({ v: ORDERS_VERSION });
   } catch (error) {
     const problems: Problems = { ...state.problems, storage: { at: now, message: describeError(error) } };
     await problemsItem.setValue(problems).catch(() => undefined); // the reply still carries it

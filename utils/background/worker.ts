@@ -248,6 +248,7 @@ type Route = 'page' | 'content';
  * office the tab is on. Anything else is ignored (undefined).
  */
 export function route(message: unknown, sender: Sender): Route | undefined {
+  if (typeof sender !== 'object' || sender === null) return undefined;
   const extensionId = browser.runtime.id;
   if (isOwnPage(sender, extensionId, browser.runtime.getURL('/'))) return 'page';
   const platform = (message as { platform?: unknown } | null)?.platform;

@@ -47,7 +47,8 @@ export function rowsByLabel(
     while (!stopAt?.(anchor)) {
       const parent = anchor.parentElement;
       if (!parent || parent === root || counts.get(parent) !== 1 || parent.tagName === 'BODY') break;
-      if (parent.querySelector(CHROME)) break;
+      // Where the page names its row element, the climb ends there anyway; skip the chrome test.
+      if (!stopAt && parent.querySelector(CHROME)) break;
       anchor = parent;
     }
     if (!seen.has(anchor)) {

@@ -19,6 +19,8 @@ import { applyMutation, mutationArb } from './mutations';
  * `npm run fuzz` runs many more cases (FUZZ_RUNS).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+/** The test command replays a fixed seed (no flaky CI); `npm run fuzz` explores new ones. */
+const SEED = process.env.FUZZ_RUNS ? undefined : 20241118;
 /** Markup that would run code if hostile text were ever parsed as HTML. */
 const ACTIVE = 'script, img, svg, iframe, [onerror], [onload]';
 const ROWS = 12;
@@ -48,15 +50,15 @@ describe.each(FIXTURE_PAGES)('$platform adapter under damaged rows', ({ platform
         const doc = page.cloneNode(true) as HTMLElement;
         const rows = adapter.findRows(doc, 'order-list');
         const touched = new Set<string>();
-        const tagsBefore = doc.getElementsByTagName('*').length;
+        const tagsBefore = doc.querySelectorAll('*').length;
         const activeBefore = doc.querySelectorAll(ACTIVE).length;
         let added = 0;
         for (const m of mutations) {
           const row = rows[m.row];
           if (!row) continue;
-          const before = row.parts.reduce((n, p) => n + p.getElementsByTagName('*').length + 1, 0);
+          const before = row.parts.reduce((n, p) => n + p.querySelectorAll('*').length + 1, 0);
           if (!applyMutation(m, row.parts, row.idElement)) continue;
-          const after = row.parts.reduce((n, p) => n + p.getElementsByTagName('*').length + 1, 0);
+          const after = row.parts.reduce((n, p) => n + p.querySelectorAll('*').length + 1, 0);
           if (m.op === 'duplicate') added += Math.max(0, after - before);
           const id = clean[m.row]!.ok ? (clean[m.row] as { orderId: string }).orderId : '';
           touched.add(id);
@@ -65,7 +67,7 @@ describe.each(FIXTURE_PAGES)('$platform adapter under damaged rows', ({ platform
         const readings = read(doc); // must not throw
 
         // Hostile text stays text: no element appears beyond the ones a duplication copied.
-        expect(doc.getElementsByTagName('*').length).toBeLessThanOrEqual(tagsBefore + added);
+        expect(doc.querySelectorAll('*').length).toBeLessThanOrEqual(tagsBefore + added);
         expect(doc.querySelectorAll(ACTIVE).length).toBeLessThanOrEqual(activeBefore + added);
 
         const intact = [...cleanById.keys()].filter((id) => !touched.has(id));
@@ -87,7 +89,7 @@ describe.each(FIXTURE_PAGES)('$platform adapter under damaged rows', ({ platform
           }
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { CatalogBrowser } from './CatalogBrowser';
-import { OptionsStoreContext, useLang, useOptions, useT } from './context';
+import { OptionsStoreProvider, useLang, useOptions, useT } from './context';
 import {
   DataSection,
   LanguageSection,
@@ -64,8 +64,8 @@ export function OptionsApp({ store }: { store: OptionsStoreHook }) {
     void store.getState().load();
   }, [store]);
   return (
-    <OptionsStoreContext.Provider value={store}>
+    <OptionsStoreProvider store={store}>
       <Page />
-    </OptionsStoreContext.Provider>
+    </OptionsStoreProvider>
   );
 }

@@ -3,7 +3,7 @@ import { commonMessages } from '@/components/common/messages';
 import { translator } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
 import { isHidden } from '@/utils/background/marks';
-import { PopupStoreContext, useLang, usePopup, useT } from './context';
+import { PopupStoreProvider, useLang, usePopup, useT } from './context';
 import { ErrorState } from './ErrorState';
 import { FirstRun } from './FirstRun';
 import { Filters } from './Filters';
@@ -87,9 +87,9 @@ export function PopupApp({ store }: { store: PopupStoreHook }) {
     };
   }, [store]);
   return (
-    <PopupStoreContext.Provider value={store}>
+    <PopupStoreProvider store={store}>
       <Shell />
-    </PopupStoreContext.Provider>
+    </PopupStoreProvider>
   );
 }
 

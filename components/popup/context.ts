@@ -1,16 +1,9 @@
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
+import { storeContext } from '@/components/common/store-context';
 import { translator, type Lang } from '@/utils/i18n';
 import { popupMessages } from './messages';
-import type { PopupStore, PopupStoreHook } from './store';
+import type { PopupStore } from './store';
 
-export const PopupStoreContext = createContext<PopupStoreHook | null>(null);
-
-export function usePopup<T>(select: (s: PopupStore) => T): T {
-  const store = useContext(PopupStoreContext);
-  if (!store) throw new Error('PopupStoreContext missing');
-  return useStore(store, select);
-}
+export const { StoreProvider: PopupStoreProvider, useSelect: usePopup } = storeContext<PopupStore>('popup');
 
 export function useLang(): Lang {
   return usePopup((s) => s.data?.lang ?? 'zh');

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { notificationText, planNotifications, sentKey } from '@/utils/background/notify';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  MAX_SEPARATE_NOTIFICATIONS,
+  notificationText,
+  planNotifications,
+  sentKey,
+  showNotifications,
+  summaryText,
+} from '@/utils/background/notify';
 import { DEFAULT_SETTINGS, ExtensionSettingsSchema, type ExtensionSettings } from '@/utils/settings';
 import { verdict } from './verdicts';
 
@@ -65,5 +73,35 @@ describe('planNotifications', () => {
     const en = notificationText(breached, 'en', undefined);
     expect(en.title).toBe('Shouyue · Douyin · Overdue');
     expect(en.message).toBe('Order B2: Ship 5m overdue');
+  });
+});
+
+describe('showNotifications', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const clocks = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      verdict({ orderId: `O${i}`, state: i === 2 ? 'breached' : 'critical', timeLeftMs: i === 2 ? -60 * 60_000 : (10 + i) * 60_000 }),
+    );
+
+  it('shows one notification per clock when only a few turn at once', async () => {
+    await showNotifications(clocks(MAX_SEPARATE_NOTIFICATIONS), 'zh', () => '发货时效', NOW);
+    const shown = await fakeBrowser.notifications.getAll();
+    expect(Object.keys(shown).sort()).toEqual(clocks(MAX_SEPARATE_NOTIFICATIONS).map(sentKey).sort());
+  });
+
+  it('folds a first read of a long list into one summary, most urgent first, opening its platform', async () => {
+    await showNotifications(clocks(40), 'zh', () => '发货时效', NOW);
+    const ids = Object.keys(await fakeBrowser.notifications.getAll());
+    expect(ids).toEqual([`douyin:summary|${NOW}`]);
+    const text = summaryText(clocks(40), 'zh');
+    expect(text.title).toBe('守约 · 40 项时效紧急或已超时');
+    expect(text.message.split('\n')).toEqual([
+      '抖店 O2：发货 已超时 1小时',
+      '抖店 O0：发货 剩 10分',
+      '抖店 O1：发货 剩 11分',
+      '另有 37 项，打开守约查看',
+    ]);
+    expect(summaryText(clocks(5), 'en').title).toBe('Shouyue · 5 deadlines critical or overdue');
   });
 });

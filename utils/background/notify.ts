@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { badgeText, stateLabel } from '@/policies/describe';
+import { badgeText, compareUrgency, stateLabel } from '@/policies/describe';
 import type { Verdict } from '@/policies/verdict';
 import { commonMessages } from '@/components/common/messages';
 import { translator, type Lang } from '@/utils/i18n';
@@ -70,13 +70,52 @@ export function notificationText(v: Verdict, lang: Lang, rule: string | undefine
   };
 }
 
-export async function showNotification(v: Verdict, lang: Lang, rule: string | undefined): Promise<void> {
-  const { title, message } = notificationText(v, lang, rule);
-  await browser.notifications.create(sentKey(v), {
+/**
+ * More clocks than this turning at once (a first read of a long list) become one summary
+ * notification instead of a desktop flooded with one per clock.
+ */
+export const MAX_SEPARATE_NOTIFICATIONS = 3;
+const SUMMARY_LINES = 3;
+
+/** One notification for many clocks, most urgent first. */
+export function summaryText(verdicts: readonly Verdict[], lang: Lang) {
+  const c = common[lang];
+  const t = words[lang];
+  const sorted = [...verdicts].sort(compareUrgency);
+  const lines = sorted
+    .slice(0, SUMMARY_LINES)
+    .map((v) => t('summaryLine', { platform: c(`platform.${v.platform}`), orderId: v.orderId, badge: badgeText(v, lang) }));
+  if (sorted.length > SUMMARY_LINES) lines.push(t('summaryMore', { count: sorted.length - SUMMARY_LINES }));
+  return { title: t('summaryTitle', { app: c('appName'), count: sorted.length }), message: lines.join('\n'), top: sorted[0] };
+}
+
+function create(id: string, title: string, message: string): Promise<unknown> {
+  return browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
     message,
     priority: 2,
   });
+}
+
+/**
+ * Shows what a plan decided to send: one notification per clock, or a single summary when many
+ * turn at once. A summary's id starts with the most urgent clock's platform, so a click opens it.
+ */
+export async function showNotifications(
+  verdicts: readonly Verdict[],
+  lang: Lang,
+  ruleTitle: (ruleId: string) => string | undefined,
+  now: number,
+): Promise<void> {
+  if (verdicts.length > MAX_SEPARATE_NOTIFICATIONS) {
+    const { title, message, top } = summaryText(verdicts, lang);
+    await create(`${top!.platform}:summary|${now}`, title, message);
+    return;
+  }
+  for (const v of verdicts) {
+    const { title, message } = notificationText(v, lang, ruleTitle(v.ruleId));
+    await create(sentKey(v), title, message);
+  }
 }

@@ -20,7 +20,7 @@ import { STALE_AFTER_MS, recordReading } from './health';
 import { clockKey, orderKey } from './keys';
 import { applyMark, isHidden, liveMarks } from './marks';
 import { mergeOrders } from './merge';
-import { planNotifications, showNotification } from './notify';
+import { planNotifications, showNotifications } from './notify';
 import { openOrderPage } from './open-page';
 import { forOrders, nextExpiry, pruneOrders } from './prune';
 import type { PlatformSummary, PopupItem } from './schemas';
@@ -116,11 +116,9 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>): Prom
     saved = false;
   }
   if (saved) {
-    for (const v of plan.send) {
-      await showNotification(v, settings.lang, ruleTitle(v.ruleId, settings.lang)).catch((e: unknown) =>
-        console.error('[shouyue] notification failed', e),
-      );
-    }
+    await showNotifications(plan.send, settings.lang, (id) => ruleTitle(id, settings.lang), now).catch((e: unknown) =>
+      console.error('[shouyue] notification failed', e),
+    );
   }
   const visible = clocks.filter((v) => !isHidden(v, marks[clockKey(v)], now));
   const badge = badgeFor(visible);

@@ -2,8 +2,9 @@ import { MAX_INSTANT_MS } from '../instant';
 import type { Order } from '../order';
 import type { Catalog } from '../rule';
 import { DEFAULT_ENGINE_SETTINGS, EngineSettingsSchema, type EngineSettings, type Thresholds } from '../settings';
-import { chinaDayStart, DAY_MS, HOUR_MS } from '../time';
+import { DAY_MS, HOUR_MS } from '../time';
 import type { ClockState, Verdict, VerdictNote } from '../verdict';
+import { chinaDayStartFast } from './china-day';
 import {
   compileCatalog,
   compiledVersionAt,
@@ -24,6 +25,8 @@ import { openState } from './thresholds';
  */
 
 const STAGE_BY_INDEX = EVENTS.map((e) => EVENT_STAGE[e]);
+/** A Map, not the record: a keyed property load with a different string per order goes megamorphic. */
+const STAGE_BY_STATUS = new Map(Object.entries(STATUS_STAGE));
 
 type DeadlineSource = 'platform' | 'rule' | 'filing';
 type Loose = Record<string, unknown>;
@@ -35,22 +38,10 @@ const instant = (x: unknown): number => (typeof x === 'number' && x >= 0 && x <=
 /** Per-call scratch state, reused across orders. */
 class Scratch {
   readonly events = new Float64Array(EVENTS.length);
-  private readonly dayStarts = new Map<number, number>();
   constructor(
     readonly now: number,
     readonly thresholds: Thresholds,
   ) {}
-
-  /** China day start, cached by UTC hour (China's offset is whole hours, so an hour never spans two days). */
-  dayStart(at: number): number {
-    const key = Math.floor(at / HOUR_MS);
-    let start = this.dayStarts.get(key);
-    if (start === undefined) {
-      start = chinaDayStart(at);
-      this.dayStarts.set(key, start);
-    }
-    return start;
-  }
 }
 
 /**
@@ -146,7 +137,8 @@ function money(rule: CompiledRule, v: CompiledVersion, state: ClockState, order:
 
 /** Where the order has got to: the furthest of its status and its recorded events. */
 function orderStage(order: Loose, events: Float64Array): number {
-  let stage = typeof order.status === 'string' ? (STATUS_STAGE[order.status] ?? 0) : 0;
+  const status = order.status;
+  let stage = typeof status === 'string' ? (STAGE_BY_STATUS.get(status) ?? 0) : 0;
   for (let i = 0; i < EVENTS.length; i++) {
     const s = STAGE_BY_INDEX[i]!;
     if (events[i] === events[i] && s > stage) stage = s;
@@ -209,7 +201,7 @@ function evaluateTimelineClock(
     deadline = shown;
     source = 'platform';
   } else if (hasStart) {
-    deadline = rule.type === 'same-day-cutoff' ? sameDayDeadline(start, version.cutoffHour, x) : start + window;
+    deadline = rule.type === 'same-day-cutoff' ? sameDayDeadline(start, version.cutoffHour) : start + window;
     source = 'rule';
   } else if (stage < rule.fromStage && done !== done) {
     return; // not started yet (e.g. the pickup clock before shipping): nothing to show
@@ -243,8 +235,8 @@ function evaluateTimelineClock(
 }
 
 /** 当日发: paid before the cutoff hour → by the end of that China day, else by the end of the next. */
-function sameDayDeadline(paidAt: number, cutoffHour: number, x: Scratch): number {
-  const dayStart = x.dayStart(paidAt);
+function sameDayDeadline(paidAt: number, cutoffHour: number): number {
+  const dayStart = chinaDayStartFast(paidAt);
   const beforeCutoff = paidAt < dayStart + cutoffHour * HOUR_MS;
   return dayStart + (beforeCutoff ? DAY_MS : 2 * DAY_MS);
 }
@@ -255,15 +247,24 @@ const CASE_FIELDS = {
   buyerMessages: { start: 'receivedAt', done: 'repliedAt', deadline: '' },
 } as const;
 
+function subjectOf(list: unknown[], i: number): string {
+  const c = list[i];
+  return isObject(c) && typeof c.id === 'string' ? c.id : `#${i + 1}`;
+}
+
+/** The rule's case list, read by name (a keyed read by subject is megamorphic); only non-empty arrays. */
+function caseList(rule: CompiledRule, order: Loose): unknown[] | undefined {
+  const list = rule.subject === 'afterSales' ? order.afterSales : rule.subject === 'serviceTickets' ? order.serviceTickets : order.buyerMessages;
+  return Array.isArray(list) && list.length > 0 ? list : undefined;
+}
+
 /**
  * After-sales cases, service tickets, buyer messages: one verdict per order × rule, for the open
  * case with the earliest deadline (so the verdict's time left only ever shrinks as time passes);
  * when none is open, the last one handled.
  */
-function evaluateCaseClock(rule: CompiledRule, order: Loose, orderId: string, x: Scratch, out: Verdict[]): void {
+function evaluateCaseClock(rule: CompiledRule, list: unknown[], order: Loose, orderId: string, x: Scratch, out: Verdict[]): void {
   const subject = rule.subject!;
-  const list = order[subject];
-  if (!Array.isArray(list) || list.length === 0) return;
   const fields = CASE_FIELDS[subject];
 
   let openIdx = -1;
@@ -315,13 +316,9 @@ function evaluateCaseClock(rule: CompiledRule, order: Loose, orderId: string, x:
     }
   }
 
-  const subjectOf = (i: number) => {
-    const c = list[i];
-    return isObject(c) && typeof c.id === 'string' ? c.id : `#${i + 1}`;
-  };
   const filing = filingEffect(rule, order.filings);
   if (openVersion) {
-    const subjectId = subjectOf(openIdx);
+    const subjectId = subjectOf(list, openIdx);
     if (filing === Infinity) {
       out.push(new VerdictRecord(rule, orderId, openVersion.id, 'exempt', NaN, NaN, NaN, undefined, undefined, NaN, subjectId, undefined));
       return;
@@ -340,12 +337,12 @@ function evaluateCaseClock(rule: CompiledRule, order: Loose, orderId: string, x:
   } else if (unknownIdx >= 0) {
     const version = rule.versions[rule.versions.length - 1]!;
     out.push(
-      new VerdictRecord(rule, orderId, version.id, 'unknown', NaN, NaN, NaN, undefined, [`${subject}.${fields.start}`], NaN, subjectOf(unknownIdx), undefined),
+      new VerdictRecord(rule, orderId, version.id, 'unknown', NaN, NaN, NaN, undefined, [`${subject}.${fields.start}`], NaN, subjectOf(list, unknownIdx), undefined),
     );
   } else if (doneVersion) {
     const state: ClockState = !doneLate ? 'met' : filing === Infinity ? 'exempt' : 'met-late';
     out.push(
-      new VerdictRecord(rule, orderId, doneVersion.id, state, doneDeadline, NaN, NaN, undefined, undefined, money(rule, doneVersion, state, order), subjectOf(doneIdx), undefined),
+      new VerdictRecord(rule, orderId, doneVersion.id, state, doneDeadline, NaN, NaN, undefined, undefined, money(rule, doneVersion, state, order), subjectOf(list, doneIdx), undefined),
     );
   }
 }
@@ -371,9 +368,13 @@ function evaluateOrder(order: Loose, rules: CompiledRule[], orderId: string, x: 
   const stage = orderStage(order, x.events);
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
-    if (!applies(rule, order)) continue;
-    if (rule.type === 'case') evaluateCaseClock(rule, order, orderId, x, out);
-    else evaluateTimelineClock(rule, order, orderId, stage, x, out);
+    if (rule.type === 'case') {
+      // Most orders have no cases: skip before the applicability check.
+      const list = caseList(rule, order);
+      if (list && applies(rule, order)) evaluateCaseClock(rule, list, order, orderId, x, out);
+    } else if (applies(rule, order)) {
+      evaluateTimelineClock(rule, order, orderId, stage, x, out);
+    }
   }
 }
 

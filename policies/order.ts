@@ -153,6 +153,8 @@ export const OrderSchema = z.object({
   readAt: InstantSchema,
   /** Where the data came from: the page's own JSON or its rendered DOM. */
   source: z.enum(['json', 'dom', 'file']).default('dom'),
+  /** `cases`: read from an after-sales / service-ticket list, which shows only those cases (merge.ts). */
+  scope: z.literal('cases').optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 export type OrderInput = z.input<typeof OrderSchema>;

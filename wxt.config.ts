@@ -1,14 +1,13 @@
 import { defineConfig } from 'wxt';
 import { PLATFORM_PAGES } from './policies/platforms';
 
-
 export default defineConfig({
   // Tests and benchmarks may build into their own folder so parallel runs don't collide.
   outDir: process.env.SHOUYUE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   // The add-on store's sources archive: no test screenshots or benchmark results (git ignores them too).
   zip: { excludeSources: ['tests/e2e/screenshots/**', 'tests/bench/results/**', 'bench/results/**', 'artifacts/**'] },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -16,11 +15,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications'],
     // The merchant back offices only: needed to find and focus an open order page.
     host_permissions: Object.values(PLATFORM_PAGES).flatMap((p) => p.matches),
-    browser_specific_settings: {
-      gecko: {
-        id: 'shouyue@shouyue.app',
-        data_collection_permissions: { required: ['none'] },
+    // Firefox-only keys; Chrome warns about keys it does not know.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'shouyue@shouyue.app',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
-  },
+    }),
+  }),
 });

@@ -26,6 +26,7 @@ interface Manifest {
   content_security_policy?: string | { extension_pages?: string; sandbox?: string };
   externally_connectable?: unknown;
   sandbox?: unknown;
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
 }
 
 /** Sources a script-src/object-src may list without being weaker than the default policy. */
@@ -123,5 +124,16 @@ describe.each(TARGETS)('built %s manifest', (target) => {
 
   it('declares no content security policy weaker than the default', () => {
     expect(cspOf(manifest).flatMap(cspWeaknesses)).toEqual([]);
+  });
+
+  it('carries the add-on id and "collects no data" for Firefox only (Chrome warns on unknown keys)', () => {
+    if (target.startsWith('firefox')) {
+      expect(manifest.browser_specific_settings?.gecko).toEqual({
+        id: 'shouyue@shouyue.app',
+        data_collection_permissions: { required: ['none'] },
+      });
+    } else {
+      expect(manifest.browser_specific_settings).toBeUndefined();
+    }
   });
 });

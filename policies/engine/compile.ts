@@ -63,6 +63,8 @@ export interface CompiledVersion {
 export interface CompiledRule {
   rule: Rule;
   id: string;
+  /** versionId of a verdict when no version is in force. */
+  notInForceId: string;
   platform: Platform;
   clock: ClockKind;
   informational: boolean;
@@ -125,6 +127,7 @@ function compileRule(rule: Rule, settings: EngineSettings): CompiledRule | undef
   return {
     rule,
     id: rule.id,
+    notInForceId: `${rule.id}@not-in-force`,
     platform: rule.platform,
     clock: rule.clock,
     informational: rule.informational,

@@ -86,8 +86,6 @@ function simple(rule: CompiledRule, orderId: string, versionId: string, state: C
   return new VerdictRecord(rule, orderId, versionId, state, NaN, NaN, NaN, undefined, missing, NaN, undefined, undefined);
 }
 
-const notInForce = (rule: CompiledRule) => `${rule.id}@not-in-force`;
-
 function includesAny(list: unknown, wanted: readonly string[]): boolean {
   if (!Array.isArray(list)) return false;
   for (let i = 0; i < list.length; i++) if (wanted.includes(list[i] as string)) return true;
@@ -159,7 +157,7 @@ function evaluateTimelineClock(
   const hasStart = start === start;
   const version = compiledVersionAt(rule, hasStart ? start : x.now);
   if (!version) {
-    out.push(simple(rule, orderId, notInForce(rule), 'not-applicable'));
+    out.push(simple(rule, orderId, rule.notInForceId, 'not-applicable'));
     return;
   }
   if (order.status === 'cancelled') {
@@ -241,11 +239,12 @@ function sameDayDeadline(paidAt: number, cutoffHour: number): number {
   return dayStart + (beforeCutoff ? DAY_MS : 2 * DAY_MS);
 }
 
-const CASE_FIELDS = {
-  afterSales: { start: 'requestedAt', done: 'handledAt', deadline: 'deadline' },
-  serviceTickets: { start: 'openedAt', done: 'repliedAt', deadline: 'deadline' },
-  buyerMessages: { start: 'receivedAt', done: 'repliedAt', deadline: '' },
-} as const;
+/** `missing` of a case with no start: shared and frozen, like CompiledRule.missingStart. */
+const CASE_MISSING = {
+  afterSales: Object.freeze(['afterSales.requestedAt']) as string[],
+  serviceTickets: Object.freeze(['serviceTickets.openedAt']) as string[],
+  buyerMessages: Object.freeze(['buyerMessages.receivedAt']) as string[],
+};
 
 function subjectOf(list: unknown[], i: number): string {
   const c = list[i];
@@ -265,7 +264,6 @@ function caseList(rule: CompiledRule, order: Loose): unknown[] | undefined {
  */
 function evaluateCaseClock(rule: CompiledRule, list: unknown[], order: Loose, orderId: string, x: Scratch, out: Verdict[]): void {
   const subject = rule.subject!;
-  const fields = CASE_FIELDS[subject];
 
   let openIdx = -1;
   let openDeadline = Infinity;
@@ -286,9 +284,22 @@ function evaluateCaseClock(rule: CompiledRule, list: unknown[], order: Loose, or
       continue;
     }
     if (rule.kinds && !rule.kinds.has(c.kind as never)) continue;
-    const start = instant(c[fields.start]);
-    const shown = fields.deadline ? instant(c[fields.deadline]) : NaN;
-    const done = instant(c[fields.done]);
+    // Named reads per subject (a keyed read by field name is megamorphic); see CASE_MISSING.
+    let start: number;
+    let shown = NaN;
+    let done: number;
+    if (subject === 'afterSales') {
+      start = instant(c.requestedAt);
+      shown = instant(c.deadline);
+      done = instant(c.handledAt);
+    } else if (subject === 'serviceTickets') {
+      start = instant(c.openedAt);
+      shown = instant(c.deadline);
+      done = instant(c.repliedAt);
+    } else {
+      start = instant(c.receivedAt);
+      done = instant(c.repliedAt);
+    }
     if (start !== start && shown !== shown) {
       if (done !== done) unknownIdx = i;
       continue;
@@ -337,7 +348,7 @@ function evaluateCaseClock(rule: CompiledRule, list: unknown[], order: Loose, or
   } else if (unknownIdx >= 0) {
     const version = rule.versions[rule.versions.length - 1]!;
     out.push(
-      new VerdictRecord(rule, orderId, version.id, 'unknown', NaN, NaN, NaN, undefined, [`${subject}.${fields.start}`], NaN, subjectOf(list, unknownIdx), undefined),
+      new VerdictRecord(rule, orderId, version.id, 'unknown', NaN, NaN, NaN, undefined, CASE_MISSING[subject], NaN, subjectOf(list, unknownIdx), undefined),
     );
   } else if (doneVersion) {
     const state: ClockState = !doneLate ? 'met' : filing === Infinity ? 'exempt' : 'met-late';

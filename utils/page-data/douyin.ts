@@ -130,6 +130,8 @@ export const parseDouyinAfterSales: ListParser = (json, readAt) => {
         ],
         readAt,
         source: 'json',
+        // The case list shows no timeline: merged into the stored order's cases (background merge).
+        scope: 'cases',
       }),
     },
     at(json, 'data', 'total'),

@@ -3,11 +3,12 @@ import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
 import { columnIndex, rowGroup, rowsByLabel } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
+import { findAfterSaleRows, readAfterSaleRow } from './douyin-aftersale';
 
 /**
  * 抖店 (fxg.jinritemai.com). The order list is an auxo table: a header row per order (订单编号,
  * 下单时间 …, `data-row-key` = order id) followed by its sub-order rows; columns are found by the
- * table header's words.
+ * table header's words. The after-sales list (售后工作台) has its own reader: douyin-aftersale.ts.
  */
 
 const HOST = 'fxg.jinritemai.com';
@@ -22,7 +23,8 @@ export const douyinAdapter: PageAdapter = {
     if (/^\/ffa\/(maftersale|merchant-aftersale-workbench)\/aftersale\/list\/?$/.test(url.pathname)) return 'after-sales';
     return null;
   },
-  findRows(root) {
+  findRows(root, kind) {
+    if (kind === 'after-sales') return findAfterSaleRows(root);
     const found = rowsByLabel(root, LABELS, (el) => el.tagName === 'TR');
     const headers = new Set(found.map((f) => f.anchor));
     // One column map per table (computing it per row would scan the whole table each time).
@@ -42,6 +44,7 @@ export const douyinAdapter: PageAdapter = {
     });
   },
   read(row, ctx) {
+    if (ctx.kind === 'after-sales') return readAfterSaleRow(row, ctx);
     const text = rowText(row, row.parts.length - 1);
     const key = row.anchor.getAttribute('data-row-key');
     const printed = labelValue(text.texts, LABELS);

@@ -90,11 +90,11 @@ function textNodesOf(parts: readonly Element[]): Text[] {
 }
 
 /**
- * Applies one mutation to the row's elements; returns false when there was nothing to damage.
- * `keep` (the order-id element) is never damaged: a row must stay identifiable as itself.
+ * Applies one mutation to the row's elements (the order-id label included); returns false when
+ * there was nothing to damage.
  */
-export function applyMutation(m: Mutation, parts: readonly Element[], keep: Element): boolean {
-  const spared = (n: Node) => n.contains(keep) || keep.contains(n);
+export function applyMutation(m: Mutation, parts: readonly Element[]): boolean {
+  const spared = (n: Node) => parts.includes(n as Element);
   if (m.op === 'absurd-date' || m.op === 'replace-text' || m.op === 'invisible') {
     const texts = textNodesOf(parts).filter((t) => !spared(t));
     if (m.op === 'absurd-date') {

@@ -17,9 +17,36 @@ export function labelElements(root: ParentNode, labels: readonly string[]): Elem
     // Cheap test first: a 1,000-row list has tens of thousands of text nodes.
     if (!labels.some((l) => raw.includes(l))) continue;
     const text = normText(raw);
-    if (labels.some((l) => startsWithLabel(text, l)) && out[out.length - 1] !== parent) out.push(parent);
+    const label = labels.find((l) => startsWithLabel(text, l));
+    // A label whose own text carries a value that is no order id (`订单编号 <b>X</b>` typed into a
+    // nickname) is buyer text, not a row boundary.
+    if (label === undefined || !idLike(text.slice(label.length))) continue;
+    if (out[out.length - 1] !== parent) out.push(parent);
   }
   return out;
+}
+
+/**
+ * The rest of a label's text: empty (the value is in the next node), a "not set" dash, or shaped
+ * like an order id.
+ */
+function idLike(rest: string): boolean {
+  const value = rest.replace(/^[\s:：]+/, '');
+  return /^[-—–]*$/.test(value) || /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/.test(value);
+}
+
+/**
+ * Adds the rows the page's structure names (a table's order header rows) whose label could not be
+ * read: each becomes a row of its own (read as unreadable), so it never joins its neighbour.
+ */
+export function withStructuralRows(
+  found: { anchor: Element; idElement: Element }[],
+  structural: readonly Element[],
+): { anchor: Element; idElement: Element }[] {
+  const have = new Set(found.map((f) => f.anchor));
+  const extra = structural.filter((el) => !have.has(el)).map((el) => ({ anchor: el, idElement: el }));
+  if (!extra.length) return found;
+  return [...found, ...extra].sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & 4 ? -1 : 1));
 }
 
 /** Page chrome a row never contains: climbing stops below it (a list of one order). */
@@ -56,7 +83,20 @@ export function rowsByLabel(
       rows.push({ anchor, idElement });
     }
   }
-  return rows;
+  return withStructuralRows(rows, unlabeledSiblings(rows));
+}
+
+/**
+ * Cards (not table rows, whose item rows look alike) beside the found rows, with the same tag and
+ * class, that print no readable label: orders whose id is lost, each still a row of its own.
+ */
+function unlabeledSiblings(rows: readonly { anchor: Element }[]): Element[] {
+  const anchors = new Set(rows.map((r) => r.anchor));
+  const parents = new Set(rows.filter((r) => r.anchor.tagName !== 'TR').map((r) => r.anchor.parentElement));
+  const kinds = new Set(rows.map((r) => `${r.anchor.tagName}.${r.anchor.getAttribute('class') ?? ''}`));
+  return [...parents].flatMap((p) =>
+    p ? [...p.children].filter((c) => !anchors.has(c) && kinds.has(`${c.tagName}.${c.getAttribute('class') ?? ''}`)) : [],
+  );
 }
 
 /** A table's order group: the header row and the following rows up to the next order's header. */

@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, rowGroup, rowsByLabel } from '../rows';
+import { columnIndex, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 import { findAfterSaleRows, readAfterSaleRow } from './douyin-aftersale';
 
@@ -25,7 +25,9 @@ export const douyinAdapter: PageAdapter = {
   },
   findRows(root, kind) {
     if (kind === 'after-sales') return findAfterSaleRows(root);
-    const found = rowsByLabel(root, LABELS, (el) => el.tagName === 'TR');
+    // Order header rows by structure (level-0 rows keyed by the order id) as well as by label.
+    const keyed = [...root.querySelectorAll('tr[data-row-key]:not([data-row-key*="-child"])')];
+    const found = withStructuralRows(rowsByLabel(root, LABELS, (el) => el.tagName === 'TR'), keyed);
     const headers = new Set(found.map((f) => f.anchor));
     // One column map per table (computing it per row would scan the whole table each time).
     const columnsOf = new Map<Element | null, ReturnType<typeof columnIndex<keyof typeof COLUMNS>>>();

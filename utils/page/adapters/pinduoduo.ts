@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, rowGroup, rowsByLabel } from '../rows';
+import { columnIndex, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
 /**
@@ -27,7 +27,13 @@ export const pinduoduoAdapter: PageAdapter = {
     return null;
   },
   findRows(root) {
-    const found = rowsByLabel(root, LABELS, (el) => el.tagName === 'TR');
+    const labelled = rowsByLabel(root, LABELS, (el) => el.tagName === 'TR');
+    // By structure as well as by label: a header row has fewer cells than the columns (one spans
+    // them) and item rows follow it (a lone spanning row is the empty-list notice).
+    const columns = labelled[0] ? headerCells(labelled[0].anchor).length : 0;
+    const short = (tr: Element | null) => !!tr && tr.children.length < columns;
+    const spanning = [...root.querySelectorAll('tbody > tr')].filter((tr) => short(tr) && tr.nextElementSibling && !short(tr.nextElementSibling));
+    const found = withStructuralRows(labelled, spanning);
     const headers = new Set(found.map((f) => f.anchor));
     const col = found[0] ? columnIndex(headerCells(found[0].anchor), COLUMNS) : {};
     return found.map(({ anchor, idElement }): RowCandidate => {

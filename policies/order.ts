@@ -75,6 +75,7 @@ export const AfterSaleKindSchema = z.enum([
   'spoilage-claim',
   'other',
 ]);
+export type AfterSaleKind = z.infer<typeof AfterSaleKindSchema>;
 
 export const AfterSaleCaseSchema = z.object({
   id: z.string().min(1).max(64),

@@ -1,5 +1,5 @@
 import { defineRule, defineSetting, type RuleInput, type RuleVersion } from '../rule';
-import { defaultShipHours, PLATFORMS_MD, SHIP_SPEC, SHOP_CHECK } from './common';
+import { defaultShipHours, PLATFORMS_MD, SHIP_SPEC, SHOP_CHECK, unconfirmedAfterSalesRule } from './common';
 
 /** 1688: the shipping behaviour rules and their seven versions, the 3-minute reply rule (seed 003). */
 
@@ -130,6 +130,8 @@ const rules: RuleInput[] = [
     versions: [{ effectiveFrom: '2024-12-05' }],
     consequence: { zh: '影响商家在1688获得的权益', en: 'Affects the benefits the shop gets on 1688' },
   },
+  // Any after-sales case the page lists: its displayed deadline, else an unverified window.
+  unconfirmedAfterSalesRule('alibaba1688'),
 ];
 
 export const alibaba1688Rules = rules.map(defineRule);

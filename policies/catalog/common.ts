@@ -1,4 +1,5 @@
 import { platformNames } from '../messages';
+import { AfterSaleKindSchema, type AfterSaleKind } from '../order';
 import type { Platform } from '../platforms';
 import { defineSetting, type NamedSetting, type RuleInput } from '../rule';
 
@@ -46,14 +47,19 @@ export const ORDER_CHECK = { type: 'checklist', scope: 'order' } as const satisf
  * setting, used when the page shows no step deadline (PLATFORMS.md lists after-sales timers as
  * unconfirmed).
  */
-export function unconfirmedAfterSalesRule(platform: Platform, hours = 48): RuleInput {
+export function unconfirmedAfterSalesRule(
+  platform: Platform,
+  options: { hours?: number; except?: readonly AfterSaleKind[] } = {},
+): RuleInput {
+  const { hours = 48, except = [] } = options;
+  const kinds = AfterSaleKindSchema.options.filter((k) => !except.includes(k));
   return {
     id: `${platform}.after-sales`,
     platform,
     clock: 'after-sales',
     title: { zh: '售后处理时效', en: 'After-sales response' },
     source: { kind: 'public-rule', where: `${PLATFORMS_MD} "Numbers no source here confirmed": after-sales timers` },
-    spec: { type: 'case', subject: 'afterSales' },
+    spec: { type: 'case', subject: 'afterSales', ...(except.length > 0 && { kinds }) },
     versions: [
       {
         windowHours: defineSetting({

@@ -1,5 +1,5 @@
 import { defineRule, defineSetting, type RuleInput } from '../rule';
-import { defaultShipHours, ORDER_CHECK, PLATFORMS_MD, SHIP_SPEC } from './common';
+import { defaultShipHours, ORDER_CHECK, PLATFORMS_MD, SHIP_SPEC, unconfirmedAfterSalesRule } from './common';
 
 /** 快手小店 Kuaishou: the live-pet dispute standard (seed 004, 2022-07) and the daily ship clock. */
 
@@ -119,6 +119,8 @@ const rules: RuleInput[] = [
     versions: [{ effectiveFrom: PETS_FROM }],
     consequence: { zh: '买家要求退货退款时须全额退款', en: 'Full refund when the buyer asks to return' },
   },
+  // Any after-sales case the page lists: its displayed deadline, else an unverified window.
+  unconfirmedAfterSalesRule('kuaishou'),
 ];
 
 export const kuaishouRules = rules.map(defineRule);

@@ -1,5 +1,5 @@
 import { defineRule, type RuleInput } from '../rule';
-import { AFTER_RECEIPT_SPEC, defaultShipHours, PLATFORMS_MD, SHIP_SPEC, SHOP_CHECK } from './common';
+import { AFTER_RECEIPT_SPEC, defaultShipHours, PLATFORMS_MD, SHIP_SPEC, SHOP_CHECK, unconfirmedAfterSalesRule } from './common';
 
 /** 天猫全球购 Tmall Global: the quality-promise plan (seed 000, announced 2022-02-12, rolled out by 2022-09). */
 
@@ -109,6 +109,8 @@ const rules: RuleInput[] = [
     versions: [{ note: ROLLOUT }],
     consequence: { zh: '不符合品质保障承诺计划', en: 'Fails the quality-promise plan' },
   },
+  // Any other after-sales case the page lists: its displayed deadline, else an unverified window.
+  unconfirmedAfterSalesRule('tmallGlobal', { except: ['allergy-claim', 'diaper-rash-claim'] }),
 ];
 
 export const tmallGlobalRules = rules.map(defineRule);

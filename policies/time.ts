@@ -1,4 +1,5 @@
-import { TZDate, tz } from '@date-fns/tz';
+import { tz } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
 import { format as formatDate, startOfDay } from 'date-fns';
 
 /**
@@ -16,6 +17,17 @@ export const DAY_MS = 24 * HOUR_MS;
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
+
+/**
+ * China has kept UTC+8 without daylight saving since September 1991 (tz database, Asia/Shanghai).
+ * From then on a China wall clock is plain arithmetic; the time-zone library (which asks `Intl`
+ * on every call, the costliest step of reading a 1,000-row page) is needed only before it.
+ */
+const CHINA_OFFSET_MS = 8 * 60 * 60_000;
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 17);
+const fixedOffset = (at: number) => at >= FIXED_OFFSET_SINCE;
+/** `at` as a date whose UTC fields are the China wall clock (valid where fixedOffset holds). */
+const chinaFields = (at: number) => new UTCDate(at + CHINA_OFFSET_MS);
 
 export type TimeParse =
   | { ok: true; at: number; kind: 'absolute' | 'relative' }
@@ -45,16 +57,9 @@ function checkFields(w: WallClock): string | undefined {
   return undefined;
 }
 
-/** The instant of a CST wall clock, or a reason when the fields do not name a real moment. */
+/** The instant of a CST wall clock (years MIN_YEAR… only), or a reason when the fields name no real moment. */
 function fromChinaWallClock(w: WallClock): number | string {
-  const bad = checkFields(w);
-  if (bad) return bad;
-  const d = new TZDate(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms, CHINA_TZ);
-  // The Date constructor rolls 02-30 over to 03-01; a real date reads back unchanged.
-  if (d.getFullYear() !== w.year || d.getMonth() !== w.month - 1 || d.getDate() !== w.day) {
-    return `no such date ${w.year}-${w.month}-${w.day}`;
-  }
-  return d.getTime();
+  return fromOffsetWallClock(w, CHINA_OFFSET_MS / MINUTE_MS);
 }
 
 /** A wall clock with an explicit UTC offset in minutes (1688's `+0800`, ISO's `Z`). */
@@ -63,6 +68,7 @@ function fromOffsetWallClock(w: WallClock, offsetMinutes: number): number | stri
   if (bad) return bad;
   const utc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
   const back = new Date(utc);
+  // Date.UTC rolls 02-30 over to 03-01; a real date reads back unchanged.
   if (back.getUTCMonth() !== w.month - 1 || back.getUTCDate() !== w.day) {
     return `no such date ${w.year}-${w.month}-${w.day}`;
   }
@@ -123,7 +129,7 @@ function fromDateMatch(m: RegExpExecArray): TimeParse {
 
 function parseShortDate(m: RegExpExecArray, now: number): TimeParse {
   if (!Number.isFinite(now)) return fail('no reference time for a date without year');
-  const nowYear = new TZDate(now, CHINA_TZ).getFullYear();
+  const nowYear = chinaFields(now).getUTCFullYear();
   let best: number | undefined;
   let lastReason = 'no valid year';
   for (const year of [nowYear - 1, nowYear, nowYear + 1]) {
@@ -255,7 +261,7 @@ export function parse1688Time(text: string): TimeParse {
 
 /** 1688's format for an instant (the inverse of parse1688Time, always +0800). */
 export function format1688Time(at: number): string {
-  return `${formatDate(at, 'yyyyMMddHHmmssSSS', { in: inChina })}+0800`;
+  return `${formatChina(at, 'yyyyMMddHHmmssSSS')}+0800`;
 }
 
 export type ChinaTimeStyle = 'short' | 'minute' | 'second' | 'date' | 'time';
@@ -270,10 +276,15 @@ const PATTERNS: Record<ChinaTimeStyle, string> = {
 /** CST wall-clock text for an instant, independent of the computer's time zone. */
 export function formatChinaTime(at: number, style: ChinaTimeStyle = 'minute'): string {
   if (!Number.isFinite(at)) return '—';
-  return formatDate(at, PATTERNS[style], { in: inChina });
+  return formatChina(at, PATTERNS[style]);
+}
+
+function formatChina(at: number, pattern: string): string {
+  return fixedOffset(at) ? formatDate(chinaFields(at), pattern) : formatDate(at, pattern, { in: inChina });
 }
 
 /** Midnight (00:00 CST) of the China calendar day containing `at`. */
 export function chinaDayStart(at: number): number {
-  return startOfDay(at, { in: inChina }).getTime();
+  if (!fixedOffset(at)) return startOfDay(at, { in: inChina }).getTime();
+  return startOfDay(chinaFields(at)).getTime() - CHINA_OFFSET_MS;
 }

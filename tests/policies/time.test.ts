@@ -1,3 +1,6 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format as formatDate, startOfDay } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   chinaDayStart,
@@ -176,5 +179,34 @@ describe('formatChinaTime', () => {
   it('finds the China calendar day start', () => {
     expect(chinaDayStart(AT)).toBe(Date.parse('2024-03-18T00:00:00+08:00'));
     expect(chinaDayStart(Date.parse('2024-03-18T16:30:00Z'))).toBe(Date.parse('2024-03-19T00:00:00+08:00'));
+  });
+});
+
+describe('China time by fixed offset agrees with the tz database', () => {
+  const inChina = tz('Asia/Shanghai');
+  // 1986-2100: across the last daylight-saving summers (1986-1991), where the library is used.
+  const instants = fc.integer({ min: Date.UTC(1986, 0, 1), max: Date.UTC(2100, 11, 31) });
+
+  it('formats and finds the day start as Asia/Shanghai does', () => {
+    fc.assert(
+      fc.property(instants, (t) => {
+        expect(formatChinaTime(t, 'second')).toBe(formatDate(t, 'yyyy-MM-dd HH:mm:ss', { in: inChina }));
+        expect(chinaDayStart(t)).toBe(startOfDay(t, { in: inChina }).getTime());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back every wall clock it prints, from 2000 on', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 11, 30) }), (t) => {
+        const whole = t - (t % 1000);
+        const text = formatChinaTime(whole, 'second');
+        const [y, mo, d, h, mi, sec] = text.split(/[- :]/).map(Number) as [number, number, number, number, number, number];
+        expect(new TZDate(y, mo - 1, d, h, mi, sec, 'Asia/Shanghai').getTime()).toBe(whole);
+        expect(at(parsePlatformTime(text, whole))).toBe(whole);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -5,6 +5,8 @@ export default defineConfig({
   // Tests and benchmarks may build into their own folder so parallel runs don't collide.
   outDir: process.env.SHOUYUE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  // `npm run bench -- --profile` builds unminified so CPU profiles name our functions.
+  vite: () => ({ build: { minify: process.env.SHOUYUE_MINIFY === '0' ? false : undefined } }),
   // The add-on store's sources archive: no test screenshots or benchmark results (git ignores them too).
   zip: { excludeSources: ['tests/e2e/screenshots/**', 'tests/bench/results/**', 'bench/results/**', 'artifacts/**'] },
   manifest: ({ browser }) => ({

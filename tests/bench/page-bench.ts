@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { douyinFixture } from '../fixtures/pages/douyin';
+import { startProfile, stopProfile } from './profile';
 import { fmt, table } from './stats';
 
 /**
@@ -200,26 +201,31 @@ async function measureWithout(html: string): Promise<{ heap: number; longest: nu
   }
 }
 
-export async function benchPage(extensionDir: string): Promise<PageResult & { table: string }> {
+export async function benchPage(extensionDir: string, profile = false): Promise<PageResult & { table: string; profiles?: Record<string, string> }> {
   const html = douyinFixture({ now: Date.now(), rows: ROWS, pageSize: ROWS }).html;
   const s = await session(extensionDir);
+  const profiles: Record<string, string> = {};
   let r: Omit<PageResult, 'heapWithMB' | 'heapWithoutMB' | 'heapOverheadMB' | 'baselineLongestTaskMs'>;
   let heapWith: number;
   try {
     const { page, cdp } = await openList(s.context, html);
     await startTrace(cdp);
+    if (profile) await startProfile(cdp);
     await page.evaluate(RENDER_LIST);
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 120_000, polling: 10 });
     const listToBadgedMs = (await page.evaluate('performance.now() - window.__t0')) as number;
     await page.waitForTimeout(1500); // let the work after the last badge finish inside the trace
     const initial = taskStats(await stopTrace(cdp), s.origin);
+    if (profile) profiles.initial = await stopProfile(cdp, s.origin);
 
     await startTrace(cdp);
+    if (profile) await startProfile(cdp);
     const changedOrders = (await page.evaluate(CHANGE_ROWS)) as number;
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 60_000, polling: 'raf' });
     const changeToRebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
     await page.waitForTimeout(1000);
     const change = taskStats(await stopTrace(cdp), s.origin);
+    if (profile) profiles.change = await stopProfile(cdp, s.origin);
     heapWith = await heapAfterGc(cdp);
     r = { rows: ROWS, listToBadgedMs, initial, changedOrders, changeToRebadgedMs, change };
   } finally {
@@ -237,6 +243,7 @@ export async function benchPage(extensionDir: string): Promise<PageResult & { ta
   const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
   return {
     ...result,
+    ...(profile && { profiles }),
     table: table(
       ['measure', 'value', 'goal'],
       [

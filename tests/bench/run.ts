@@ -5,6 +5,7 @@
  *   npm run bench                          everything
  *   npm run bench -- --only engine,peer    some sections (engine, peer, page, bundle)
  *   npm run bench -- --sizes 1000,10000    engine sizes (default 1000,10000,100000)
+ *   npm run bench -- --only page --profile the page's CPU profile per phase (unminified build)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string', default: SECTIONS.join(',') },
     sizes: { type: 'string', default: '1000,10000,100000' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const only = new Set(values.only.split(',') as Section[]);
@@ -47,6 +49,7 @@ async function main() {
       print('Engine', engine.table);
       if (engine.peerTable) print('Engine vs json-rules-engine', engine.peerTable);
     }
+    if (values.profile) process.env.SHOUYUE_MINIFY = '0';
     if (only.has('bundle') || only.has('page')) buildExtension('chrome-mv3', join(extension(), '..'));
     if (only.has('bundle')) {
       const rows = measureBundle(extension());
@@ -68,9 +71,10 @@ async function main() {
     }
     if (only.has('page')) {
       const { benchPage } = await import('./page-bench');
-      const page = await benchPage(extension());
+      const page = await benchPage(extension(), values.profile);
       results.page = page;
       print('Page (headless Chromium, 1,000 rows)', page.table);
+      for (const [phase, top] of Object.entries(page.profiles ?? {})) print(`Profile: ${phase}`, top);
     }
   } finally {
     if (buildDir) rmSync(buildDir, { recursive: true, force: true });

@@ -1,0 +1,57 @@
+import type { CDPSession } from 'playwright-core';
+import { fmt, table } from './stats';
+
+/**
+ * `npm run bench -- --only page --profile`: a CPU profile (CDP Profiler) of each page phase, and the
+ * extension's functions ranked by self and total time — where to look when a page goal is missed.
+ */
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+
+/** Stops the profiler and ranks the extension's functions (url under `origin`). */
+export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Promise<string> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.slice(origin.length)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    const leaf = byId.get(id);
+    if (!leaf) return;
+    // Self time goes to the innermost extension frame (DOM/builtins it calls count as its own).
+    const seen = new Set<string>();
+    let selfGiven = false;
+    for (let n: ProfileNode | undefined = leaf; n; n = byId.get(parent.get(n.id) ?? -1)) {
+      if (!n.callFrame.url.startsWith(origin)) continue;
+      const key = name(n);
+      if (!selfGiven) {
+        self.set(key, (self.get(key) ?? 0) + us);
+        selfGiven = true;
+      }
+      if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + us), seen.add(key);
+    }
+  });
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return table(
+    ['function (minified bundle position)', 'self ms', 'total ms'],
+    rows.map(([k, us]) => [k, fmt(us / 1000, 1), fmt((total.get(k) ?? 0) / 1000, 1)]),
+  );
+}

@@ -69,6 +69,8 @@ function badgeCore(v: BadgeFields, lang: Lang): string {
       return t('badge.exempt');
     case 'unknown':
       return t('badge.unknown', { clock });
+    case 'done-untimed':
+      return t('badge.untimed', { done: t(`done.${v.clock}`) });
     case 'not-applicable':
       return t('badge.notApplicable');
   }

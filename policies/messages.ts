@@ -29,6 +29,7 @@ export const verdictMessages = defineMessages(
     'state.exempt': '已报备',
     'state.not-applicable': '不适用',
     'state.unknown': '无法读取',
+    'state.done-untimed': '已完成（时间未显示）',
 
     'done.ship': '已发货',
     'done.pickup': '已揽收',
@@ -44,6 +45,7 @@ export const verdictMessages = defineMessages(
     'badge.overdue': '{clock} 已超时 {duration}',
     'badge.lateDone': '{clock} 超时完成',
     'badge.unknown': '{clock} 无法读取',
+    'badge.untimed': '{done}（时间未显示）',
     'badge.exempt': '已报备',
     'badge.notApplicable': '不适用',
     'badge.withNote': '{text}（{note}）',
@@ -84,6 +86,7 @@ export const verdictMessages = defineMessages(
     'state.exempt': 'Filed',
     'state.not-applicable': 'N/A',
     'state.unknown': "Can't read",
+    'state.done-untimed': 'Done (time not shown)',
 
     'done.ship': 'Shipped',
     'done.pickup': 'Picked up',
@@ -99,6 +102,7 @@ export const verdictMessages = defineMessages(
     'badge.overdue': '{clock} {duration} overdue',
     'badge.lateDone': '{clock} done late',
     'badge.unknown': "{clock}: can't read",
+    'badge.untimed': '{done} (time not shown)',
     'badge.exempt': 'Filed',
     'badge.notApplicable': 'N/A',
     'badge.withNote': '{text} ({note})',

@@ -11,17 +11,24 @@ export const ClockStateSchema = z.enum([
   'exempt',
   'not-applicable',
   'unknown',
+  /**
+   * The order moved past the step (e.g. received) but the page printed no time for it: the step
+   * happened, whether it was on time cannot be told. Calm, never at risk.
+   */
+  'done-untimed',
 ]);
 export type ClockState = z.infer<typeof ClockStateSchema>;
 
 /** Urgency rank used for sorting: higher is more urgent. */
 export const STATE_URGENCY: Record<ClockState, number> = {
-  breached: 8,
-  critical: 7,
-  'due-soon': 6,
-  unknown: 5,
-  running: 4,
-  'met-late': 3,
+  breached: 9,
+  critical: 8,
+  'due-soon': 7,
+  unknown: 6,
+  running: 5,
+  'met-late': 4,
+  // Below a known late finish (a fact) and above a filed or met one (less certain than those).
+  'done-untimed': 3,
   exempt: 2,
   met: 1,
   'not-applicable': 0,
@@ -67,7 +74,7 @@ export const VerdictSchema = z.object({
   /** Length of the clock's window, in ms, when it has a start. */
   windowMs: z.number().optional(),
   deadlineSource: DeadlineSourceSchema.optional(),
-  /** For `unknown`: the timeline fields the rule needs and the order lacks. */
+  /** For `unknown`: the timeline fields the rule needs and the order lacks; for `done-untimed`: the step's time not shown. */
   missing: z.array(z.string()).optional(),
   /** Money the rule says is at stake, in yuan, when it says. */
   moneyAtRiskYuan: z.number().optional(),

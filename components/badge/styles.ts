@@ -13,7 +13,7 @@ button:focus-visible{outline:2px solid #1a56db;outline-offset:2px}
 .s-critical{background:#fee4e2;color:#b42318;border-color:#f04438}
 .s-due-soon{background:#fef0c7;color:#93370d;border-color:#f79009}
 .s-running{background:#e6f4ea;color:#1e6b34;border-color:#9fd4ae}
-.s-met,.s-met-late,.s-not-applicable{background:#f2f4f7;color:#475467;border-color:#d0d5dd;font-weight:400}
+.s-met,.s-met-late,.s-done-untimed,.s-not-applicable{background:#f2f4f7;color:#475467;border-color:#d0d5dd;font-weight:400}
 .s-exempt{background:#e0eaff;color:#2d3a8c;border-color:#a4bcfd}
 .s-unknown,.s-unreadable{background:#f2f4f7;color:#475467;border:1px dashed #98a2b3;font-weight:400}
 .s-waiting{background:#f9fafb;color:#667085;border-color:#eaecf0;font-weight:400}

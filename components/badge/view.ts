@@ -49,6 +49,7 @@ const ICONS: Record<BadgeContent['tone'], string> = {
   met: '✓',
   'met-late': '✓',
   exempt: '✓',
+  'done-untimed': '✓',
   'not-applicable': '–',
   unknown: '?',
   unreadable: '?',
@@ -71,6 +72,7 @@ function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
   else if (v.deadline !== undefined) lines.push(t('estimated', { rule: words?.title ?? v.ruleId }));
   if (v.informational) lines.push(t('informational'));
   if (v.state === 'unknown' && v.missing?.length) lines.push(t('missing', { fields: v.missing.join(', ') }));
+  if (v.state === 'done-untimed') lines.push(t('untimed', { fields: v.missing?.join(', ') ?? '' }));
   if (words && !v.informational) lines.push(t('consequence', { text: words.consequence }));
   if (v.moneyAtRiskYuan !== undefined) lines.push(t('money', { amount: v.moneyAtRiskYuan.toFixed(2) }));
   if (words) lines.push(t('source', { text: words.source }));

@@ -172,8 +172,9 @@ function evaluateTimelineClock(
     out.push(simple(rule, orderId, version.id, 'exempt'));
     return;
   }
+  // The order moved past the step but the page printed no time for it: done, on time or not unknown.
   if (done !== done && stage >= rule.untilStage) {
-    out.push(simple(rule, orderId, version.id, 'unknown', rule.missingUntil));
+    out.push(simple(rule, orderId, version.id, 'done-untimed', rule.missingUntil));
     return;
   }
 
@@ -204,9 +205,11 @@ function evaluateTimelineClock(
   } else if (stage < rule.fromStage && done !== done) {
     return; // not started yet (e.g. the pickup clock before shipping): nothing to show
   } else {
-    // A buyer window without its start has nothing to tell; a merchant clock is unreadable.
+    // A buyer window without its start has nothing to tell; a merchant clock is unreadable while
+    // it runs, and done-untimed once its step happened (on time or not cannot be told).
     if (rule.informational) return;
-    out.push(simple(rule, orderId, version.id, waived ? 'exempt' : 'unknown', waived ? undefined : rule.missingStart));
+    const state: ClockState = waived ? 'exempt' : done === done ? 'done-untimed' : 'unknown';
+    out.push(simple(rule, orderId, version.id, state, waived ? undefined : rule.missingStart));
     return;
   }
   if (hasStart && deadline > start) window = deadline - start;

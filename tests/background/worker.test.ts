@@ -203,6 +203,23 @@ describe('background worker', () => {
     expect(await keys()).toEqual([]);
   });
 
+  it('a received order whose pickup and hub times are not shown is calm: not listed, counted or notified', async () => {
+    await boot();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const received = douyin('R1', HOUR_MS, {
+      status: 'received',
+      timeline: { paidAt: NOW - 5 * 24 * HOUR_MS, shippedAt: NOW - 4 * 24 * HOUR_MS, receivedAt: NOW - 24 * HOUR_MS },
+    });
+    const reply = (await send(pageRead([received]), DOUYIN_TAB)) as { verdicts: { ruleId: string; state: string }[] };
+    expect(reply.verdicts.find((v) => v.ruleId === 'douyin.hub')?.state).toBe('done-untimed');
+    const popup = (await send({ type: 'popup-state' }, POPUP)) as { items: unknown[] };
+    expect(popup.items).toEqual([]);
+    expect(await badge()).toBe('');
+    expect(create).not.toHaveBeenCalled();
+    // Nothing can still happen to it: it is not kept.
+    expect(Object.keys((await stored()).orders as object)).toEqual([]);
+  });
+
   it('recomputes when the options page changes the settings', async () => {
     await boot();
     await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB);

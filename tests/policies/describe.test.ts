@@ -75,6 +75,7 @@ describe('badgeText', () => {
     [{ clock: 'service-ticket', state: 'met' }, '服务单已回复', 'Ticket replied'],
     [{ state: 'met-late' }, '发货 超时完成', 'Ship done late'],
     [{ clock: 'hub', state: 'unknown' }, '中转 无法读取', "Hub: can't read"],
+    [{ clock: 'hub', state: 'done-untimed' }, '已到分拨（时间未显示）', 'At hub (time not shown)'],
     [{ state: 'not-applicable' }, '不适用', 'N/A'],
     [
       { clock: 'delivery', state: 'running', timeLeftMs: 5 * DAY, note: 'counted-from-payment' },

@@ -21,7 +21,9 @@ interface Scenario {
   /** The order with its clock started at T, satisfied at `done` when given. */
   build: (done?: number) => Order;
   /** An order whose progress shows the clock started but whose start time is missing. */
-  missing: { order: Order; fields: string[] };
+  missing?: { order: Order; fields: string[] };
+  /** An order that moved past the clock's step without the page printing when it happened. */
+  untimed?: { order: Order; fields: string[] };
   /** Filing shape: timeline clocks are covered by default, case clocks by rule id. */
   caseRule?: boolean;
 }
@@ -61,6 +63,7 @@ const timelineScenarios: Scenario[] = [
     build: (done) =>
       order({ platform: 'douyin', status: 'shipped', timeline: { paidAt: T - HOUR, shippedAt: T, pickupScanAt: done } }),
     missing: { order: order({ platform: 'douyin', status: 'shipped', timeline: { paidAt: T } }), fields: ['shippedAt'] },
+    untimed: { order: order({ platform: 'douyin', status: 'received', timeline: { paidAt: T - HOUR, shippedAt: T } }), fields: ['pickupScanAt'] },
   },
   {
     ruleId: 'douyin.hub',
@@ -70,6 +73,10 @@ const timelineScenarios: Scenario[] = [
     missing: {
       order: order({ platform: 'douyin', status: 'shipped', timeline: { ...shipped, lastTrackingAt: T } }),
       fields: ['pickupScanAt'],
+    },
+    untimed: {
+      order: order({ platform: 'douyin', status: 'received', timeline: { ...shipped, pickupScanAt: T } }),
+      fields: ['firstHubAt'],
     },
   },
   {
@@ -81,7 +88,7 @@ const timelineScenarios: Scenario[] = [
         status: 'shipped',
         timeline: { ...shipped, pickupScanAt: T - 30 * MIN, lastTrackingAt: T, receivedAt: done },
       }),
-    missing: {
+    untimed: {
       order: order({ platform: 'douyin', status: 'received', timeline: { ...shipped, lastTrackingAt: T } }),
       fields: ['receivedAt'],
     },
@@ -110,7 +117,7 @@ const timelineScenarios: Scenario[] = [
         categories: ['pets-live'],
         timeline: { ...shipped, pickupScanAt: T - 30 * MIN, lastTrackingAt: T, receivedAt: done },
       }),
-    missing: {
+    untimed: {
       order: order({
         platform: 'kuaishou',
         categories: ['pets-live'],
@@ -234,10 +241,10 @@ describe.each([...timelineScenarios, ...caseScenarios])('$ruleId', (s) => {
     expect(late.timeLeftMs).toBeUndefined();
   });
 
-  it('is unknown, naming the missing timestamp, when its start cannot be read', () => {
-    const v = mustVerdict(s.missing.order, s.ruleId, T);
+  it.skipIf(!s.missing)('is unknown, naming the missing timestamp, when its start cannot be read', () => {
+    const v = mustVerdict(s.missing!.order, s.ruleId, T);
     expect(v.state).toBe('unknown');
-    expect(v.missing).toEqual(s.missing.fields);
+    expect(v.missing).toEqual(s.missing!.fields);
     expect(v.deadline).toBeUndefined();
   });
 
@@ -323,6 +330,18 @@ describe('same-day cutoff (China calendar day)', () => {
   });
 });
 
+describe.each(timelineScenarios.flatMap((s) => (s.untimed ? [{ ruleId: s.ruleId, ...s.untimed }] : [])))(
+  '$ruleId past its step',
+  (u) => {
+    it('is done-untimed, naming the unprinted time, never at risk however late', () => {
+      const v = mustVerdict(u.order, u.ruleId, T + 30 * DAY);
+      expect(v).toMatchObject({ state: 'done-untimed', missing: u.fields });
+      expect(v.deadline).toBeUndefined();
+      expect(v.moneyAtRiskYuan).toBeUndefined();
+    });
+  },
+);
+
 describe('applicability', () => {
   it('Douyin pickup scan does not apply to 全球购 cross-border orders', () => {
     const o = (crossBorder: boolean) =>
@@ -344,9 +363,9 @@ describe('applicability', () => {
     expect(mustVerdict(cancelled, 'douyin.ship', T).state).toBe('not-applicable');
   });
 
-  it('a received order without a ship time is unknown, not a breach', () => {
+  it('a received order without a ship time is done with its time not shown, not a breach', () => {
     const o = order({ platform: 'douyin', status: 'received', timeline: { paidAt: T, receivedAt: T + DAY } });
-    expect(mustVerdict(o, 'douyin.ship', T + 5 * DAY)).toMatchObject({ state: 'unknown', missing: ['shippedAt'] });
+    expect(mustVerdict(o, 'douyin.ship', T + 5 * DAY)).toMatchObject({ state: 'done-untimed', missing: ['shippedAt'] });
   });
 });
 

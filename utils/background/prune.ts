@@ -3,7 +3,7 @@ import { DAY_MS } from '@/policies/time';
 import type { StoredOrders } from '@/utils/storage';
 import { orderKey, orderKeyOfClock } from './keys';
 
-const FINISHED: ReadonlySet<ClockState> = new Set(['met', 'met-late', 'exempt', 'not-applicable']);
+const FINISHED: ReadonlySet<ClockState> = new Set(['met', 'met-late', 'done-untimed', 'exempt', 'not-applicable']);
 
 /**
  * Keeps only orders something can still happen to: at least one clock not finished, and read

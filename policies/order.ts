@@ -94,7 +94,10 @@ export const ServiceTicketSchema = z.object({
   id: z.string().min(1).max(64),
   openedAt: InstantSchema,
   repliedAt: optionalInstant,
+  /** The platform's own reply deadline, when the page or its data shows one. */
   deadline: optionalInstant,
+  /** False when the ticket waits on the buyer or the platform (用户确认中 / 平台介入中 / 已完结). */
+  awaitingMerchant: z.boolean().default(true),
 });
 export type ServiceTicket = z.infer<typeof ServiceTicketSchema>;
 

@@ -9,7 +9,7 @@ import { textNodes } from './text';
  * (where the badge goes) and id beside what the DOM showed, and merge decides what is sent.
  */
 
-export type PageKind = 'order-list' | 'after-sales';
+export type PageKind = 'order-list' | 'after-sales' | 'service-tickets';
 
 /** One order's row group as found on the page (cheap to find; reading it is the costly part). */
 export interface RowCandidate {

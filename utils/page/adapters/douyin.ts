@@ -4,16 +4,25 @@ import { readOrderFields } from '../read-order';
 import { columnIndex, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 import { findAfterSaleRows, readAfterSaleRow } from './douyin-aftersale';
+import { findServiceTicketRows, readServiceTicketRow } from './douyin-service';
 
 /**
  * 抖店 (fxg.jinritemai.com). The order list is an auxo table: a header row per order (订单编号,
  * 下单时间 …, `data-row-key` = order id) followed by its sub-order rows; columns are found by the
- * table header's words. The after-sales list (售后工作台) has its own reader: douyin-aftersale.ts.
+ * table header's words. The after-sales list (售后工作台) has its own reader: douyin-aftersale.ts;
+ * the platform's service tickets (服务请求), douyin-service.ts.
  */
 
 const HOST = 'fxg.jinritemai.com';
 const COLUMNS = { status: ['订单状态'], amount: ['实收款', '实付款'], buyer: ['买家', '收货信息', '买家/收货信息'] } as const;
 const LABELS = ORDER_ID_LABELS.slice(0, 1);
+
+/**
+ * The 服务请求 list's address is ASSUMED (no public source shows it): a 服务请求 / 服务单 list under
+ * the order, after-sales or customer-service apps, e.g. `/ffa/morder/service-request/list` or
+ * `/ffa/maftersale/service/list`. Specific enough to leave the order and after-sales lists alone.
+ */
+const SERVICE_TICKETS = /^\/ffa\/(morder|maftersale|merchant-aftersale-workbench|mservice|mcs)\/(service|service-request|service_request|servicerequest|service-ticket)(\/list)?\/?$/;
 
 export const douyinAdapter: PageAdapter = {
   platform: 'douyin',
@@ -21,10 +30,12 @@ export const douyinAdapter: PageAdapter = {
     if (url.hostname !== HOST) return null;
     if (/^\/ffa\/morder\/order\/list\/?$/.test(url.pathname)) return 'order-list';
     if (/^\/ffa\/(maftersale|merchant-aftersale-workbench)\/aftersale\/list\/?$/.test(url.pathname)) return 'after-sales';
+    if (SERVICE_TICKETS.test(url.pathname)) return 'service-tickets';
     return null;
   },
   findRows(root, kind) {
     if (kind === 'after-sales') return findAfterSaleRows(root);
+    if (kind === 'service-tickets') return findServiceTicketRows(root);
     // Order header rows by structure (level-0 rows keyed by the order id) as well as by label.
     const keyed = [...root.querySelectorAll('tr[data-row-key]:not([data-row-key*="-child"])')];
     const found = withStructuralRows(rowsByLabel(root, LABELS, (el) => el.tagName === 'TR'), keyed);
@@ -47,6 +58,7 @@ export const douyinAdapter: PageAdapter = {
   },
   read(row, ctx) {
     if (ctx.kind === 'after-sales') return readAfterSaleRow(row, ctx);
+    if (ctx.kind === 'service-tickets') return readServiceTicketRow(row, ctx);
     const text = rowText(row, row.parts.length - 1);
     const key = row.anchor.getAttribute('data-row-key');
     const printed = labelValue(text.texts, LABELS);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOG } from '@/policies/catalog';
+import { evaluate } from '@/policies/engine';
 import { OrderSchema, type Order } from '@/policies/order';
 import { CHANNEL, type EndpointId } from '@/utils/page-data/endpoints';
 import { joinPageData } from '@/utils/page-data/join';
-import { MAX_KEPT_ORDERS, createPageDataStore } from '@/utils/page-data/receiver';
+import { MAX_KEPT_ORDERS, caseKey, createPageDataStore } from '@/utils/page-data/receiver';
 import { douyinAfterSales, douyinOrders } from '../fixtures/json/douyin';
 import { pinduoduoOrders } from '../fixtures/json/pinduoduo';
 import { BASE, HOUR, fixtureOrders, ids } from '../fixtures/json/spec';
@@ -38,7 +40,7 @@ describe('page-data store', () => {
     ]) {
       expect(store.receive(forged)).toBe(false);
     }
-    expect(store.state()).toEqual({ orders: new Map() });
+    expect(store.state()).toEqual({ orders: new Map(), cases: new Map() });
   });
 
   it('keeps earlier data through a captcha, an HTTP error, a non-JSON body and a changed shape', () => {
@@ -205,3 +207,67 @@ describe('joining page rows with the page data', () => {
     expect(joined.health).toEqual({ jsonSeenAt: undefined, matched: 0, domOnly: 1, rescued: 0, unreadable: 0 });
   });
 });
+
+describe('joining 售后工作台 case rows with the after-sales data', () => {
+  const orderId = ids.douyin(1);
+  const first = { orderId, caseId: '7100000000000000001', type: 1, status: 6, appliedAt: BASE - HOUR, deadline: BASE + HOUR };
+  const second = { orderId, caseId: '7100000000000000002', type: 0, status: 11, appliedAt: BASE - 2 * HOUR, deadline: BASE + 30 * HOUR };
+  /** One DOM row of the case list: a case-only reading of its order, as douyin-aftersale.ts reads it. */
+  const caseRow = (caseId: string, deadline?: number): Order =>
+    OrderSchema.parse({
+      platform: 'douyin',
+      orderId,
+      afterSales: [{ id: caseId, kind: 'other', requestedAt: BASE - 3 * HOUR, deadline }],
+      scope: 'cases',
+      readAt: BASE,
+      source: 'dom',
+    });
+  const deadlines = (orders: Order[]) => orders.map((o) => o.afterSales.map((c) => [c.id, c.deadline]));
+
+  it('keeps each case of one order under its own case id', () => {
+    const store = createPageDataStore(() => BASE + 5000);
+    store.receive(message('douyin.afterSales', douyinAfterSales([first, second])));
+    const { cases, orders } = store.state();
+    expect(cases.get(caseKey('afterSales', first.caseId))?.afterSales).toMatchObject([{ id: first.caseId, deadline: BASE + HOUR }]);
+    expect(cases.get(caseKey('afterSales', second.caseId))?.afterSales).toMatchObject([{ id: second.caseId, deadline: BASE + 30 * HOUR }]);
+    expect(orders.get(orderId)?.afterSales).toHaveLength(2);
+  });
+
+  it('joins two case rows of one order by case id: two cases, each with its own deadline', () => {
+    const store = createPageDataStore(() => BASE + 5000);
+    store.receive(message('douyin.afterSales', douyinAfterSales([first, second])));
+    const joined = joinPageData({ orders: [caseRow(first.caseId), caseRow(second.caseId)], unreadable: [] }, store.state(), BASE + 6000);
+    expect(deadlines(joined.orders)).toEqual([[[first.caseId, BASE + HOUR]], [[second.caseId, BASE + 30 * HOUR]]]);
+    expect(joined.orders.map((o) => [o.source, o.scope, o.afterSales[0]?.kind])).toEqual([
+      ['json', 'cases', 'refund-only'],
+      ['json', 'cases', 'return-refund'],
+    ]);
+    expect(joined.health).toMatchObject({ matched: 2, domOnly: 0 });
+    // Each row's after-sales clock counts down to its own case's deadline.
+    const clock = (o: Order) => evaluate([o], CATALOG, BASE + 6000).find((v) => v.ruleId === 'douyin.after-sales');
+    expect(joined.orders.map((o) => [clock(o)?.subjectId, clock(o)?.deadline])).toEqual([
+      [first.caseId, BASE + HOUR],
+      [second.caseId, BASE + 30 * HOUR],
+    ]);
+  });
+
+  it('keeps both when the cases came in different responses (another page of the list)', () => {
+    const store = createPageDataStore(() => BASE + 5000);
+    store.receive(message('douyin.afterSales', douyinAfterSales([first]), 200, BASE));
+    store.receive(message('douyin.afterSales', douyinAfterSales([second]), 200, BASE + 1000));
+    const joined = joinPageData({ orders: [caseRow(first.caseId), caseRow(second.caseId)], unreadable: [] }, store.state(), BASE + 6000);
+    expect(deadlines(joined.orders)).toEqual([[[first.caseId, BASE + HOUR]], [[second.caseId, BASE + 30 * HOUR]]]);
+  });
+
+  it('leaves a case row the data does not have as the page printed it, and keeps a printed deadline the data lacks', () => {
+    const store = createPageDataStore(() => BASE + 5000);
+    const { deadline: _none, ...undated } = first;
+    store.receive(message('douyin.afterSales', douyinAfterSales([undated])));
+    const printed = BASE + 2 * HOUR;
+    const joined = joinPageData({ orders: [caseRow(first.caseId, printed), caseRow('7100000000000000009', printed)], unreadable: [] }, store.state(), BASE);
+    expect(deadlines(joined.orders)).toEqual([[[first.caseId, printed]], [['7100000000000000009', printed]]]);
+    expect(joined.orders.map((o) => o.source)).toEqual(['json', 'dom']);
+    expect(joined.health).toMatchObject({ matched: 1, domOnly: 1 });
+  });
+});
+

@@ -1,12 +1,14 @@
 import type { Order } from '@/policies/order';
 import type { DataHealth, Disagreement } from './health';
 import { overlay } from './merge';
-import type { PageDataState } from './receiver';
+import { caseKey, type PageDataState } from './receiver';
 
 /**
- * Joins what the DOM adapter read (one order per badged row) with the page's own data, by order
- * id. The DOM says which rows exist and where to badge; the data wins for the countdown. Where
- * the two disagree on status, amount or a printed deadline, the disagreement is recorded.
+ * Joins what the DOM adapter read (one order per badged row) with the page's own data: an order
+ * row by order id, a case-list row (scope 'cases', one row per case) by its case id, so two cases
+ * of one order keep their own deadlines. The DOM says which rows exist and where to badge; the
+ * data wins for the countdown. Where the two disagree on status, amount or a printed deadline,
+ * the disagreement is recorded.
  */
 
 export interface UnreadableRow {
@@ -45,6 +47,24 @@ function disagreements(page: Order, data: Order, at: number): Disagreement[] {
   return found;
 }
 
+const defined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** A case-list row's cases, each overlaid with the data's copy of that case; undefined when the data has none. */
+function joinCases(page: Order, data: PageDataState): Order | undefined {
+  let readAt = page.readAt;
+  let matched = false;
+  const afterSales = page.afterSales.map((c) => {
+    const known = data.cases.get(caseKey('afterSales', c.id));
+    const theirs = known?.afterSales[0];
+    if (!known || !theirs) return c;
+    matched = true;
+    readAt = Math.max(readAt, known.readAt);
+    return { ...c, ...defined(theirs) };
+  });
+  return matched ? { ...page, afterSales, readAt, source: 'json' } : undefined;
+}
+
 export function joinPageData(
   reading: PageReading,
   data: PageDataState,
@@ -55,6 +75,11 @@ export function joinPageData(
   let rescued = 0;
   const found: Disagreement[] = [];
   const orders = reading.orders.map((page) => {
+    if (page.scope === 'cases') {
+      const joined = joinCases(page, data);
+      if (joined) matched++;
+      return joined ?? page;
+    }
     const known = data.orders.get(page.orderId);
     if (!known) return page;
     matched++;

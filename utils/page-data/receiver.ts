@@ -9,7 +9,8 @@ import type { NotDataReason, ParseResult } from './result';
 /**
  * Isolated-world side of the page-data channel: validates what the main-world observer posted
  * (anyone on the page can post, so it is untrusted input), parses it and keeps the latest data
- * per order id. A captcha or a broken response is recorded and leaves earlier data in place.
+ * per order id, and for case lists also per case id. A captcha or a broken response is recorded
+ * and leaves earlier data in place.
  */
 
 const ObservedResponseSchema = z.object({
@@ -26,6 +27,11 @@ export const MAX_KEPT_ORDERS = 5_000;
 
 export interface PageDataState {
   orders: ReadonlyMap<string, Order>;
+  /**
+   * Case-list data (scope 'cases') by caseKey: one case-only order per case, so two cases of one
+   * order, or cases of one order seen in different responses, stay apart.
+   */
+  cases: ReadonlyMap<string, Order>;
   jsonSeenAt?: number;
   lastParseFailure?: ParseFailure;
   lastNotData?: { at: number; reason: NotDataReason };
@@ -37,20 +43,31 @@ export interface PageDataStore {
   state(): PageDataState;
 }
 
+/** Key of one case in PageDataState.cases: case ids are unique per list, not across lists. */
+export const caseKey = (list: 'afterSales', id: string) => `${list}:${id}`;
+
+/** Re-inserts under `key` (Map order = reading order, oldest first) unless `value` is older than what is kept. */
+function keepLatest(map: Map<string, Order>, key: string, value: Order, merge: (previous: Order, value: Order) => Order): void {
+  const previous = map.get(key);
+  if (previous && previous.readAt > value.readAt) return; // a replayed older copy
+  map.delete(key);
+  map.set(key, previous ? merge(previous, value) : value);
+  while (map.size > MAX_KEPT_ORDERS) map.delete(map.keys().next().value as string);
+}
+
 export function createPageDataStore(now: () => number = Date.now): PageDataStore {
   const orders = new Map<string, Order>();
-  const state: Omit<PageDataState, 'orders'> = {};
+  const cases = new Map<string, Order>();
+  const state: Omit<PageDataState, 'orders' | 'cases'> = {};
 
   const fail = (failure: Omit<ParseFailure, 'at'>) => {
     state.lastParseFailure = { at: now(), ...failure };
   };
 
   const keep = (order: Order) => {
-    const previous = orders.get(order.orderId);
-    if (previous && previous.readAt > order.readAt) return; // a replayed older copy
-    orders.delete(order.orderId); // re-insert: Map order = reading order, oldest first
-    orders.set(order.orderId, previous ? overlay(previous, order) : order);
-    while (orders.size > MAX_KEPT_ORDERS) orders.delete(orders.keys().next().value as string);
+    keepLatest(orders, order.orderId, order, overlay);
+    if (order.scope !== 'cases') return;
+    for (const c of order.afterSales) keepLatest(cases, caseKey('afterSales', c.id), { ...order, afterSales: [c] }, (_, v) => v);
   };
 
   return {
@@ -94,7 +111,7 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
       for (const order of result.orders) keep(order);
       return result.orders.length > 0;
     },
-    state: () => ({ ...state, orders }),
+    state: () => ({ ...state, orders, cases }),
   };
 }
 

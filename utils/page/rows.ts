@@ -1,39 +1,10 @@
-import { normText, startsWithLabel } from './text';
+import { labelElements } from './label-index';
+import { normText } from './text';
 
 /**
  * Finds order rows by the one thing every order row prints once: its order-id label. No class
  * names: the row is the largest ancestor of the label that holds no other order's label.
  */
-
-/** Elements whose own text starts with one of `labels`, in document order. */
-export function labelElements(root: ParentNode, labels: readonly string[]): Element[] {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
-  const out: Element[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const parent = n.parentElement;
-    if (!parent || parent.tagName === 'SCRIPT' || parent.tagName === 'STYLE') continue;
-    const raw = n.nodeValue ?? '';
-    // Cheap test first: a 1,000-row list has tens of thousands of text nodes.
-    if (!labels.some((l) => raw.includes(l))) continue;
-    const text = normText(raw);
-    const label = labels.find((l) => startsWithLabel(text, l));
-    // A label whose own text carries a value that is no order id (`订单编号 <b>X</b>` typed into a
-    // nickname) is buyer text, not a row boundary.
-    if (label === undefined || !idLike(text.slice(label.length))) continue;
-    if (out[out.length - 1] !== parent) out.push(parent);
-  }
-  return out;
-}
-
-/**
- * The rest of a label's text: empty (the value is in the next node), a "not set" dash, or shaped
- * like an order id.
- */
-function idLike(rest: string): boolean {
-  const value = rest.replace(/^[\s:：]+/, '');
-  return /^[-—–]*$/.test(value) || /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/.test(value);
-}
 
 /**
  * Adds the rows the page's structure names (a table's order header rows) whose label could not be

@@ -1,0 +1,210 @@
+import { yieldToPage, SLICE_MS } from './schedule';
+import { normText, startsWithLabel } from './text';
+import { ORDER_ID_LABELS } from './vocab';
+
+/**
+ * The elements printing an order-id label (`订单编号 …`), kept current from the page's own
+ * mutations. Finding them means visiting every text node of the list (tens of thousands on a
+ * 1,000-row page), so the page is walked once — in time slices when `refreshLabels` is awaited —
+ * and afterwards only what the page changed is walked again: re-badging 50 re-rendered rows costs
+ * 50 rows, not 1,000.
+ */
+
+interface LabelIndex {
+  observer: MutationObserver;
+  /** Nodes added, and elements whose own text changed, since the last refresh. */
+  added: Set<Node>;
+  recheck: Set<Element>;
+  /** Too much changed to track piece by piece: walk the page afresh. */
+  stale: boolean;
+  /** Label elements in the order of their label texts; undefined until walked. */
+  entries: Element[] | undefined;
+  labels: Map<Element, Label>;
+}
+
+/** The labels an element's own text starts with, and its first such text (its place in the page). */
+interface Label {
+  labels: readonly string[];
+  at: Text;
+}
+
+const indexes = new WeakMap<Node, LabelIndex>();
+
+/** Above this many changed nodes a fresh walk is as cheap as the bookkeeping. */
+const FULL_WALK_OVER = 2000;
+const SKIP_PARENT = new Set(['SCRIPT', 'STYLE']);
+
+/**
+ * The rest of a label's text: empty (the value is in the next node), a "not set" dash, or shaped
+ * like an order id. A label followed by anything else (`订单编号 <b>X</b>` typed into a nickname)
+ * is buyer text, not a row boundary.
+ */
+function idLike(rest: string): boolean {
+  const value = rest.replace(/^[\s:：]+/, '');
+  return /^[-—–]*$/.test(value) || /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/.test(value);
+}
+
+/** The order-id labels a text starts with (as a label followed by an id); none for other text. */
+function labelsOfText(raw: string): string[] {
+  // Cheap test first: almost no text node holds a label.
+  if (!ORDER_ID_LABELS.some((l) => raw.includes(l))) return [];
+  const text = normText(raw);
+  return ORDER_ID_LABELS.filter((l) => startsWithLabel(text, l) && idLike(text.slice(l.length)));
+}
+
+/** The labels an element's own text nodes start with; undefined when none does. */
+function ownLabels(el: Element): Label | undefined {
+  if (SKIP_PARENT.has(el.tagName)) return undefined;
+  const labels = new Set<string>();
+  let at: Text | undefined;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 3) continue;
+    const own = labelsOfText(n.nodeValue ?? '');
+    if (own.length) at ??= n as Text;
+    for (const l of own) labels.add(l);
+  }
+  return at && { labels: [...labels], at };
+}
+
+function indexOf(root: Node): LabelIndex {
+  let index = indexes.get(root);
+  if (index) return index;
+  const created: LabelIndex = {
+    observer: undefined as unknown as MutationObserver,
+    added: new Set(),
+    recheck: new Set(),
+    stale: true,
+    entries: undefined,
+    labels: new Map(),
+  };
+  created.observer = new MutationObserver((records) => note(created, records));
+  created.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  indexes.set(root, created);
+  index = created;
+  return index;
+}
+
+function note(index: LabelIndex, records: readonly MutationRecord[]): void {
+  if (index.stale) return; // the next walk sees everything anyway
+  for (const r of records) {
+    if (r.type === 'characterData') {
+      if (r.target.parentElement) index.recheck.add(r.target.parentElement);
+      continue;
+    }
+    // A text child added or removed changes only its parent's own text; added elements are walked.
+    if (r.target.nodeType === 1) index.recheck.add(r.target as Element);
+    for (const n of r.addedNodes) {
+      if (n.nodeType === 1) index.added.add(n);
+      else if (n.nodeType === 3 && n.parentElement) index.recheck.add(n.parentElement);
+    }
+  }
+  if (index.added.size + index.recheck.size > FULL_WALK_OVER) {
+    index.stale = true;
+    index.added.clear();
+    index.recheck.clear();
+  }
+}
+
+/** Walks `from`'s subtree for label elements; yields every few hundred nodes so a caller can pause. */
+function* walk(from: Node, found: Map<Element, Label>): Generator<void> {
+  const doc = from.ownerDocument ?? (from as Document);
+  const walker = doc.createTreeWalker(from, 4 /* NodeFilter.SHOW_TEXT */);
+  let steps = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (++steps % 256 === 0) yield;
+    const parent = n.parentElement;
+    if (!parent || SKIP_PARENT.has(parent.tagName) || found.has(parent)) continue;
+    const label = labelsOfText(n.nodeValue ?? '').length ? ownLabels(parent) : undefined;
+    if (label) found.set(parent, label);
+  }
+}
+
+/** Inserts `extra` into `sorted`, both in the document order of their label texts. */
+function mergeInOrder(sorted: Element[], extra: Element[], labels: Map<Element, Label>): Element[] {
+  const before = (a: Element, b: Element) => (labels.get(a)!.at.compareDocumentPosition(labels.get(b)!.at) & 4) /* FOLLOWING */ !== 0;
+  extra.sort((a, b) => (before(a, b) ? -1 : 1));
+  const out = sorted.slice();
+  let lo = 0;
+  for (const el of extra) {
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(out[mid]!, el)) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, el);
+    lo++;
+  }
+  return out;
+}
+
+/** Brings the index up to date: a full walk when it has none (or lost track), else the changes only. */
+function* refresh(index: LabelIndex, root: Node): Generator<void> {
+  note(index, index.observer.takeRecords());
+  if (index.stale || !index.entries) {
+    index.stale = false;
+    index.added.clear();
+    index.recheck.clear();
+    const found = new Map<Element, Label>();
+    yield* walk(root, found);
+    // What the page changed meanwhile is pending in added/recheck: settled below or next time.
+    index.entries = [...found.keys()];
+    index.labels = found;
+    note(index, index.observer.takeRecords());
+  }
+  if (!index.added.size && !index.recheck.size) return;
+  const added = [...index.added];
+  const recheck = [...index.recheck];
+  index.added.clear();
+  index.recheck.clear();
+
+  const found = new Map<Element, Label>();
+  for (const node of added) if (root.contains(node)) yield* walk(node, found);
+  for (const el of recheck) {
+    if (found.has(el) || !root.contains(el)) continue;
+    const label = ownLabels(el);
+    if (label) found.set(el, label);
+    else index.labels.delete(el);
+  }
+  // Kept in place: still on the page and still a label. Found ones (new, moved, re-rendered) are re-placed.
+  const kept = (index.entries ?? []).filter((el) => !found.has(el) && index.labels.has(el) && root.contains(el));
+  for (const [el, label] of found) index.labels.set(el, label);
+  index.entries = mergeInOrder(kept, [...found.keys()], index.labels);
+  if (index.labels.size > index.entries.length) {
+    const live = new Set(index.entries);
+    for (const el of index.labels.keys()) if (!live.has(el)) index.labels.delete(el);
+  }
+}
+
+/**
+ * Brings the index of `root` up to date in time slices, giving the page a turn between them.
+ * False when `signal` aborted midway (a later refresh starts over consistently).
+ */
+export async function refreshLabels(root: Node, signal: AbortSignal): Promise<boolean> {
+  const index = indexOf(root);
+  let sliceStart = performance.now();
+  for (const _ of refresh(index, root)) {
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await yieldToPage();
+    if (signal.aborted) {
+      index.stale = true;
+      return false;
+    }
+    sliceStart = performance.now();
+  }
+  return true;
+}
+
+/** Elements whose own text starts with one of `labels` (followed by an id), in document order. */
+export function labelElements(root: ParentNode, labels: readonly string[]): Element[] {
+  const index = indexOf(root as Node);
+  // Whatever changed since the last (sliced) refresh is settled now, synchronously.
+  for (const _ of refresh(index, root as Node));
+  return (index.entries ?? []).filter((el) => index.labels.get(el)?.labels.some((l) => labels.includes(l)));
+}
+
+/** Forgets the index of `root` and stops watching it (a page session ending). */
+export function dropLabels(root: Node): void {
+  indexes.get(root)?.observer.disconnect();
+  indexes.delete(root);
+}

@@ -135,6 +135,9 @@ export const OrderIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'order id must be letters, digits, - or _');
 
+/** Cases (after-sales, service tickets) one order may hold; background merge keeps within it. */
+export const MAX_CASES_PER_ORDER = 200;
+
 export const OrderSchema = z.object({
   platform: PlatformSchema,
   orderId: OrderIdSchema,
@@ -149,8 +152,8 @@ export const OrderSchema = z.object({
   timeline: TimelineSchema.default({}),
   /** A delivery period agreed with the buyer, in days (replaces e.g. Kuaishou's 7-day pet delivery). */
   agreedDeliveryDays: z.number().int().min(1).max(365).optional(),
-  afterSales: z.array(AfterSaleCaseSchema).max(200).default([]),
-  serviceTickets: z.array(ServiceTicketSchema).max(200).default([]),
+  afterSales: z.array(AfterSaleCaseSchema).max(MAX_CASES_PER_ORDER).default([]),
+  serviceTickets: z.array(ServiceTicketSchema).max(MAX_CASES_PER_ORDER).default([]),
   buyerMessages: z.array(BuyerMessageSchema).max(500).default([]),
   filings: z.array(FilingSchema).max(50).default([]),
   /** When this reading was taken from the page. */

@@ -50,7 +50,7 @@ export const optionsMessages = defineMessages(
 
     'data.title': '数据',
     'data.retention': '保留天数',
-    'data.retentionHint': '超过这么多天没有再次读取到的订单会被删除；所有时限已结束的订单也会被删除。',
+    'data.retentionHint': '超过这么多天没有再次读取到的订单会被删除；所有时限已结束的订单也会被删除；已处理超过这么多天、页面不再显示的售后单和服务单也会被删除（未处理的不会）。',
     'data.delete': '删除所有数据',
     'data.deleteHint': '删除已保存的订单、读取记录、标记和通知记录。设置会保留。',
     'data.confirm': '确定删除全部订单数据？此操作无法撤销。',
@@ -125,7 +125,7 @@ export const optionsMessages = defineMessages(
 
     'data.title': 'Data',
     'data.retention': 'Keep for (days)',
-    'data.retentionHint': 'Orders not read again for this many days are deleted, and so are orders whose deadlines are all settled.',
+    'data.retentionHint': 'Orders not read again for this many days are deleted, and so are orders whose deadlines are all settled, and after-sales cases and tickets handled longer ago than this that the page no longer shows (never unhandled ones).',
     'data.delete': 'Delete all data',
     'data.deleteHint': 'Deletes stored orders, readings, marks and notification history. Settings are kept.',
     'data.confirm': 'Delete all order data? This cannot be undone.',

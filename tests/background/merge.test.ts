@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CASES_PER_ORDER, OrderSchema } from '@/policies/order';
 import { mergeOrders } from '@/utils/background/merge';
 import { order } from './orders';
 
@@ -50,5 +51,55 @@ describe('mergeOrders', () => {
     const stored = mergeOrders({}, [order({ orderId: 'A1', timeline }, T + 60_000)]);
     const merged = mergeOrders(stored, [order({ orderId: 'A1', scope: 'cases', afterSales: [caseA] }, T)]);
     expect(merged['douyin:A1']?.afterSales).toEqual([]);
+  });
+
+  describe('settled cases the fresh reading no longer shows', () => {
+    const DAY = 86_400_000;
+    const settled = (id: string, handledAgo: number) => ({ ...caseA, id, requestedAt: T - handledAgo - DAY, handledAt: T - handledAgo, awaitingMerchant: false });
+    const open = (id: string, requestedAgo: number) => ({ ...caseA, id, requestedAt: T - requestedAgo, deadline: undefined });
+    const reread = (stored: ReturnType<typeof mergeOrders>, over: Parameters<typeof order>[0], retentionDays?: number) =>
+      mergeOrders(stored, [order(over, T)], retentionDays)['douyin:A1']!;
+
+    it('are kept for the retention period after they were settled, then dropped; open cases are never dropped by age', () => {
+      const stored = mergeOrders({}, [
+        order({ orderId: 'A1', afterSales: [settled('OLD', 31 * DAY), settled('RECENT', 29 * DAY), open('OPEN', 400 * DAY)] }, T - 60_000),
+      ]);
+      const merged = reread(stored, { orderId: 'A1', timeline });
+      expect(merged.afterSales.map((c) => c.id)).toEqual(['RECENT', 'OPEN']);
+    });
+
+    it('follow the merchant\'s retention setting', () => {
+      const stored = mergeOrders({}, [order({ orderId: 'A1', afterSales: [settled('S1', 8 * DAY), settled('S2', 6 * DAY)] }, T - 60_000)]);
+      expect(reread(stored, { orderId: 'A1' }, 7).afterSales.map((c) => c.id)).toEqual(['S2']);
+    });
+
+    it('a case the fresh reading shows stays, however long ago it was settled', () => {
+      const stored = mergeOrders({}, [order({ orderId: 'A1', afterSales: [settled('OLD', 90 * DAY)] }, T - 60_000)]);
+      const merged = reread(stored, { orderId: 'A1', scope: 'cases', status: undefined, afterSales: [settled('OLD', 90 * DAY)] });
+      expect(merged.afterSales.map((c) => c.id)).toEqual(['OLD']);
+    });
+
+    it('applies to service tickets by their reply time', () => {
+      const ticket = (id: string, repliedAgo?: number) => ({ id, openedAt: T - 100 * DAY, repliedAt: repliedAgo === undefined ? undefined : T - repliedAgo });
+      const stored = mergeOrders({}, [order({ orderId: 'A1', serviceTickets: [ticket('T-OLD', 40 * DAY), ticket('T-OPEN'), ticket('T-NEW', DAY)] }, T - 60_000)]);
+      expect(reread(stored, { orderId: 'A1' }).serviceTickets.map((t) => t.id)).toEqual(['T-OPEN', 'T-NEW']);
+    });
+
+    it('stay within the schema\'s cap, giving way open cases first, then the most recently settled', () => {
+      const many = [
+        ...Array.from({ length: 150 }, (_, i) => settled(`S${i}`, (i + 1) * 60_000)), // S0 settled most recently
+        ...Array.from({ length: 50 }, (_, i) => open(`O${i}`, DAY)),
+      ];
+      const stored = mergeOrders({}, [order({ orderId: 'A1', afterSales: many }, T - 60_000)]);
+      const fresh = Array.from({ length: 10 }, (_, i) => open(`F${i}`, DAY));
+      const merged = reread(stored, { orderId: 'A1', scope: 'cases', status: undefined, afterSales: fresh });
+      const ids = merged.afterSales.map((c) => c.id);
+      expect(ids).toHaveLength(MAX_CASES_PER_ORDER);
+      expect(ids.slice(0, 10)).toEqual(fresh.map((c) => c.id));
+      for (let i = 0; i < 50; i++) expect(ids).toContain(`O${i}`);
+      expect(ids).toContain('S139');
+      expect(ids).not.toContain('S140'); // the ten settled longest ago give way
+      expect(OrderSchema.safeParse(merged).success).toBe(true);
+    });
   });
 });

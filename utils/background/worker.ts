@@ -165,7 +165,7 @@ async function onPageRead(message: z.infer<typeof PageReadMessageSchema>, now: n
   const settled = await serialized(() =>
     settle(now, (state) => {
       if (!isPlatformEnabled(state.settings, message.platform)) return new Set();
-      state.orders = mergeOrders(state.orders, orders);
+      state.orders = mergeOrders(state.orders, orders, state.settings.retentionDays);
       state.health = recordReading(state.health, message, now);
       return new Set<Part>(['orders', 'health']);
     }),

@@ -28,6 +28,17 @@ import { statusFrom } from './status';
  * | `after_sale_info.arbitrate_status` | 4 = awaiting merchant evidence | PLATFORMS.md |
  * | `after_sale_info.apply_time` | requested, unix s | PAGES.md |
  * | `after_sale_info.status_deadline` | the current step's deadline (当前节点逾期时间) | open API `afterSale/List` (PLATFORMS.md); **unverified in the web JSON** |
+ *
+ * Service tickets (服务请求) — endpoint path ASSUMED (endpoints.ts) → `{ code: 0, data: { list: [row…], total } }`
+ * | field | meaning | source |
+ * |---|---|---|
+ * | `id` | ticket id (服务请求ID) | open API `order.getServiceList` (e.g. zsmhub/doudian-sdk api/order_getServiceList) |
+ * | `order_id` | the order the ticket is about | same; int64 there: a 19-digit number loses precision, so only strings or safe integers are read |
+ * | `operate_status` | 0 待处理 (the merchant's move), 5 用户确认中, 10 平台介入中 / 审核中, 100 已完结 / 已关闭 | same (request `status`: 0 / 10 / 100) and `order.serviceDetail` |
+ * | `create_time`, `reply_time` | opened / last replied, China wall clock (`2020-12-09 13:34:55`), `''` = not yet | same |
+ * | `expiration_time` | the reply deadline (超时时间) | `order.serviceDetail` only; **unverified in the list JSON**: when absent the rule window applies |
+ * `detail` (服务单详情, buyer text) and `reply` (回复内容) are never read.
+ *
  * Buyer names and addresses in these rows are never read.
  */
 
@@ -133,6 +144,57 @@ export const parseDouyinAfterSales: ListParser = (json, readAt) => {
         // The case list shows no timeline: merged into the stored order's cases (background merge).
         scope: 'cases',
       }),
+    },
+    at(json, 'data', 'total'),
+  );
+  return result.kind === 'orders' ? { ...result, orders: mergeCasesByOrder(result.orders) } : result;
+};
+
+/** operate_status codes that leave the ticket with the buyer or the platform, or closed. */
+const TICKET_ELSEWHERE = new Set([5, 10, 100]);
+const TICKET_MERCHANT_STEP = 0;
+
+const TicketRow = z.looseObject({
+  id: orderId,
+  order_id: orderId,
+  operate_status: code,
+  create_time: requiredInstant,
+  reply_time: instant,
+  expiration_time: instant,
+});
+
+export const parseDouyinServiceTickets: ListParser = (json, readAt) => {
+  const failure = notData(json);
+  if (failure) return failure;
+  const result = readList(
+    at(json, 'data', 'list'),
+    {
+      schema: TicketRow,
+      required: ['id', 'order_id', 'create_time'],
+      idOf: (raw) => leniently(raw, 'order_id'),
+      toOrder: (row) => {
+        // An unknown code: replied or not is all the row says (a clock is never hidden by a guess).
+        const awaitingMerchant =
+          row.operate_status === TICKET_MERCHANT_STEP ||
+          (!(row.operate_status !== undefined && TICKET_ELSEWHERE.has(row.operate_status)) && row.reply_time === undefined);
+        return {
+          platform: 'douyin',
+          orderId: row.order_id,
+          serviceTickets: [
+            {
+              id: row.id,
+              openedAt: row.create_time,
+              // A reply the platform sent back (驳回) keeps its time while the ticket is open again.
+              repliedAt: awaitingMerchant ? undefined : row.reply_time,
+              deadline: row.expiration_time,
+              awaitingMerchant,
+            },
+          ],
+          readAt,
+          source: 'json',
+          scope: 'cases',
+        };
+      },
     },
     at(json, 'data', 'total'),
   );

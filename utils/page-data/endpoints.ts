@@ -7,6 +7,7 @@ import type { Platform } from '@/policies/platforms';
 export const ENDPOINT_IDS = [
   'douyin.orders',
   'douyin.afterSales',
+  'douyin.serviceTickets',
   'kuaishou.orders',
   'kuaishou.refunds',
   'tmallGlobal.sold',
@@ -25,6 +26,9 @@ export const ENDPOINTS: Partial<Record<Platform, readonly Endpoint[]>> = {
   douyin: [
     { id: 'douyin.orders', path: /\/api\/order\/searchlist$/ },
     { id: 'douyin.afterSales', path: /\/after_sale\/pc\/list$/ },
+    // ASSUMED: no public source names the back office's own 服务请求 endpoint; these are the
+    // shapes its other lists and the open API (`order.getServiceList`) suggest.
+    { id: 'douyin.serviceTickets', path: /\/api\/(order\/)?(getServiceList|serviceList|service(_request|Request)?\/(pc\/)?list)$/ },
   ],
   kuaishou: [
     { id: 'kuaishou.orders', path: /\/rest\/app\/tts\/ks\/seller\/order\/query\/v2$/ },

@@ -5,9 +5,9 @@ import { caseKey, type PageDataState } from './receiver';
 
 /**
  * Joins what the DOM adapter read (one order per badged row) with the page's own data: an order
- * row by order id, a case-list row (scope 'cases', one row per case) by its case id, so two cases
- * of one order keep their own deadlines. The DOM says which rows exist and where to badge; the
- * data wins for the countdown. Where the two disagree on status, amount or a printed deadline,
+ * row by order id, a case-list row (scope 'cases', one row per case or service ticket) by its case
+ * or ticket id, so two cases of one order keep their own deadlines. The DOM says which rows exist
+ * and where to badge; the data wins for the countdown. Where the two disagree on status, amount or a printed deadline,
  * the disagreement is recorded.
  */
 
@@ -50,19 +50,26 @@ function disagreements(page: Order, data: Order, at: number): Disagreement[] {
 const defined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** A case-list row's cases, each overlaid with the data's copy of that case; undefined when the data has none. */
+/**
+ * A case-list row's cases and tickets, each joined with the data's copy by its own id; undefined
+ * when the data has none of them. An after-sales case takes the data's known fields; a ticket is
+ * the data's (its reply state included), keeping the deadline the page printed when the data has none.
+ */
 function joinCases(page: Order, data: PageDataState): Order | undefined {
   let readAt = page.readAt;
   let matched = false;
-  const afterSales = page.afterSales.map((c) => {
-    const known = data.cases.get(caseKey('afterSales', c.id));
-    const theirs = known?.afterSales[0];
-    if (!known || !theirs) return c;
-    matched = true;
-    readAt = Math.max(readAt, known.readAt);
-    return { ...c, ...defined(theirs) };
-  });
-  return matched ? { ...page, afterSales, readAt, source: 'json' } : undefined;
+  const join = <T extends { id: string }>(list: 'afterSales' | 'serviceTickets', mine: readonly T[], theirsIn: (o: Order) => T | undefined, combine: (mine: T, theirs: T) => T): T[] =>
+    mine.map((c) => {
+      const known = data.cases.get(caseKey(list, c.id));
+      const theirs = known && theirsIn(known);
+      if (!known || !theirs) return c;
+      matched = true;
+      readAt = Math.max(readAt, known.readAt);
+      return combine(c, theirs);
+    });
+  const afterSales = join('afterSales', page.afterSales, (o) => o.afterSales[0], (c, theirs) => ({ ...c, ...defined(theirs) }));
+  const serviceTickets = join('serviceTickets', page.serviceTickets, (o) => o.serviceTickets[0], (t, theirs) => ({ ...theirs, deadline: theirs.deadline ?? t.deadline }));
+  return matched ? { ...page, afterSales, serviceTickets, readAt, source: 'json' } : undefined;
 }
 
 export function joinPageData(

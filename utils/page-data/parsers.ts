@@ -1,5 +1,5 @@
 import type { EndpointId } from './endpoints';
-import { parseDouyinAfterSales, parseDouyinOrders } from './douyin';
+import { parseDouyinAfterSales, parseDouyinOrders, parseDouyinServiceTickets } from './douyin';
 import { parseKuaishouOrders, parseKuaishouRefunds } from './kuaishou';
 import { parsePinduoduoOrders } from './pinduoduo';
 import type { ListParser } from './result';
@@ -9,6 +9,7 @@ import { parseXiaohongshuOrders } from './xiaohongshu';
 export const PARSERS: Record<EndpointId, ListParser> = {
   'douyin.orders': parseDouyinOrders,
   'douyin.afterSales': parseDouyinAfterSales,
+  'douyin.serviceTickets': parseDouyinServiceTickets,
   'kuaishou.orders': parseKuaishouOrders,
   'kuaishou.refunds': parseKuaishouRefunds,
   'tmallGlobal.sold': parseTmallSold,

@@ -44,7 +44,7 @@ export interface PageDataStore {
 }
 
 /** Key of one case in PageDataState.cases: case ids are unique per list, not across lists. */
-export const caseKey = (list: 'afterSales', id: string) => `${list}:${id}`;
+export const caseKey = (list: 'afterSales' | 'serviceTickets', id: string) => `${list}:${id}`;
 
 /** Re-inserts under `key` (Map order = reading order, oldest first) unless `value` is older than what is kept. */
 function keepLatest(map: Map<string, Order>, key: string, value: Order, merge: (previous: Order, value: Order) => Order): void {
@@ -67,7 +67,8 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
   const keep = (order: Order) => {
     keepLatest(orders, order.orderId, order, overlay);
     if (order.scope !== 'cases') return;
-    for (const c of order.afterSales) keepLatest(cases, caseKey('afterSales', c.id), { ...order, afterSales: [c] }, (_, v) => v);
+    for (const c of order.afterSales) keepLatest(cases, caseKey('afterSales', c.id), { ...order, afterSales: [c], serviceTickets: [] }, (_, v) => v);
+    for (const t of order.serviceTickets) keepLatest(cases, caseKey('serviceTickets', t.id), { ...order, afterSales: [], serviceTickets: [t] }, (_, v) => v);
   };
 
   return {

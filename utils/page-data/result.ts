@@ -192,13 +192,15 @@ export function readList<S extends z.ZodType>(
   return { kind: 'orders', ...result, total: count };
 }
 
-/** One order per id: after-sales lists carry one row per case, the engine wants one order. */
+/** One order per id: case lists carry one row per case (or ticket), the engine wants one order. */
 export function mergeCasesByOrder(orders: Order[]): Order[] {
   const byId = new Map<string, Order>();
   for (const order of orders) {
     const seen = byId.get(order.orderId);
-    if (seen) seen.afterSales.push(...order.afterSales);
-    else byId.set(order.orderId, { ...order, afterSales: [...order.afterSales] });
+    if (seen) {
+      seen.afterSales.push(...order.afterSales);
+      seen.serviceTickets.push(...order.serviceTickets);
+    } else byId.set(order.orderId, { ...order, afterSales: [...order.afterSales], serviceTickets: [...order.serviceTickets] });
   }
   return [...byId.values()];
 }

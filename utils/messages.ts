@@ -26,7 +26,10 @@ export const PageReadMessageSchema = z.object({
   /** Which list was read (path only, no query string: queries can carry search terms). */
   pagePath: z.string().max(300),
   readAt: z.number().int(),
+  /** The orders read that the background has not seen as they are now (a page sends what changed). */
   orders: z.array(OrderSchema).max(MAX_ORDERS_PER_MESSAGE),
+  /** How many orders the page shows in all; absent when `orders` is all of them. */
+  rows: z.number().int().nonnegative().max(100_000).optional(),
   unreadable: z.array(UnreadableRowSchema).max(MAX_ORDERS_PER_MESSAGE),
   /** How the page's own list data matched the rows (issue 7); absent where no data is observed. */
   dataHealth: DataHealthSchema.optional(),

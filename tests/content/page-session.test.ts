@@ -240,6 +240,69 @@ describe('page session', { timeout: 30_000 }, () => {
     for (const b of badges()) expect(b.shadowRoot!.querySelector('img')).toBeNull();
   });
 
+  /** The page's own script re-renders order `index` with its ship-by time two hours later. */
+  function rerenderLater(index: number): string {
+    const header = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.getAttribute('data-row-key')!.includes('-child'))[index]!;
+    const fresh = header.cloneNode(true) as Element;
+    const span = [...fresh.querySelectorAll('span')].find((s) => s.textContent?.startsWith('承诺发货时间'))!;
+    span.textContent = span.textContent!.replace(/(\d{2}):(\d{2}):(\d{2})$/, (_, h: string, m: string, sec: string) => `${String((Number(h) + 2) % 24).padStart(2, '0')}:${m}:${sec}`);
+    header.replaceWith(fresh);
+    return header.getAttribute('data-row-key')!;
+  }
+
+  it('sends only the orders that changed, with the page row count, and redraws only their badges', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const { bg, session } = start();
+    await session.scan();
+    let redrawn = 0;
+    const watchers = badges().map((b) => {
+      const o = new MutationObserver((records) => (redrawn += records.length));
+      o.observe(b.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+      return o;
+    });
+    const changed = rerenderLater(1);
+    await session.scan();
+    watchers.forEach((o) => o.disconnect());
+    const reads = bg.messages.filter((m) => m.type === 'page-read');
+    expect(reads).toHaveLength(2);
+    expect(reads[1]!.type === 'page-read' && reads[1]!.orders.map((o) => o.orderId)).toEqual([changed]);
+    expect(reads[1]!.type === 'page-read' && reads[1]!.rows).toBe(8);
+    // The changed row got a new badge element; the seven others were not touched.
+    expect(redrawn).toBe(0);
+    expect(badges()).toHaveLength(8);
+    expect(badgeTexts().every((t) => t === '发货 剩 5小时')).toBe(true);
+  });
+
+  it('shows a changed order as waiting, never with its old countdown, until the background answers', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const bg = fakeBackground();
+    let release: (() => void) | undefined;
+    const held = (m: IncomingMessage) =>
+      bg.messages.length === 0 ? bg.send(m) : new Promise<VerdictsReply>((resolve) => (release = () => void bg.send(m).then(resolve)));
+    const { session } = start({ send: held });
+    await session.scan();
+    const changed = rerenderLater(2);
+    const scanning = session.scan();
+    await vi.waitFor(() => expect(release).toBeDefined());
+    const badgeOf = (id: string) => badges().find((b) => b.getAttribute('data-shouyue-key') === id)!;
+    expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).not.toBeNull();
+    expect(badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'))).toHaveLength(1);
+    release!();
+    await scanning;
+    expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).toBeNull();
+  });
+
+  it('sends a long list in messages of at most 150 orders, each with the page row count', async () => {
+    load(douyinFixture({ now: NOW, rows: 320, pageSize: 320 }).html);
+    const { bg, session } = start();
+    await session.scan();
+    const reads = bg.messages.flatMap((m) => (m.type === 'page-read' ? [m] : []));
+    expect(reads.map((m) => m.orders.length)).toEqual([150, 150, 20]);
+    expect(reads.every((m) => m.rows === 320)).toBe(true);
+    expect(new Set(reads.flatMap((m) => m.orders.map((o) => o.orderId))).size).toBe(320);
+    expect(badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'))).toHaveLength(0);
+  }, 90_000);
+
   it('reads and badges a long list (120 rows here; 1,000 in the Chromium benchmark)', async () => {
     const f = douyinFixture({ now: NOW, rows: 120, pageSize: 120 });
     load(f.html);

@@ -16,7 +16,7 @@ export function recordReading(
     // The page's own clock could be wrong; never record a reading as later than it arrived.
     lastReadAt: Math.min(message.readAt, now),
     pagePath: message.pagePath,
-    rows: message.orders.length,
+    rows: message.rows ?? message.orders.length,
     unreadable: message.unreadable.length,
     reasons,
     ...(message.dataHealth && { data: message.dataHealth }),

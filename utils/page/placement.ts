@@ -9,9 +9,11 @@ import type { RowCandidate } from './adapter';
 
 const KEY = 'data-shouyue-key';
 
-export function placeBadge(row: RowCandidate, key: string): HTMLElement {
+export function placeBadge(row: RowCandidate, key: string, rowUnchanged = false): HTMLElement {
   const next = row.idElement.nextElementSibling;
   let host = next && isOwnBadge(next) ? (next as HTMLElement) : undefined;
+  // A row the page has not touched since its badge went in has no other badge to sweep.
+  if (host && rowUnchanged && host.getAttribute(KEY) === key) return host;
   for (const other of row.anchor.querySelectorAll(BADGE_TAG)) if (other !== host) other.remove();
   if (!host) {
     host = createBadgeHost(row.idElement.ownerDocument);

@@ -8,6 +8,7 @@ import type { Lang } from '@/utils/i18n';
 import { MAX_ORDERS_PER_MESSAGE, ReplySchema, type IncomingMessage, type VerdictsReply } from '@/utils/messages';
 import type { DataHealth } from '@/utils/page-data/health';
 import { readRow, type PageAdapter, type RowReading } from './adapter';
+import { dropLabels, refreshLabels } from './label-index';
 import { badgeKey, placeBadge, sweepBadges } from './placement';
 import { mapInSlices } from './schedule';
 import { watchMutations } from './watch';
@@ -49,7 +50,19 @@ export interface PageSession {
 
 const RUN_ATTR = 'data-shouyue-run';
 const OPEN = new Set<Verdict['state']>(['running', 'due-soon', 'critical', 'breached']);
+/** Orders per message: each send and each reply stays a small piece of main-thread work. */
+const ORDERS_PER_MESSAGE = 150;
+/** Unchanged orders are sent again after this long, so the background's reading times stay fresh. */
+const RESEND_ALL_MS = 5 * 60_000;
 const sessions = new WeakMap<Document, PageSession>();
+
+/** Same badge input: drawing it again would draw the same badge. */
+function sameInput(a: BadgeInput | undefined, b: BadgeInput): boolean {
+  if (!a || a.kind !== b.kind) return false;
+  if (a.kind === 'unreadable') return a.problem === (b as typeof a).problem;
+  if (a.orderId !== (b as typeof a).orderId) return false;
+  return a.kind === 'waiting' || a.verdicts === (b as typeof a).verdicts;
+}
 
 /** Starts (once per document and world) the page session; a newer instance takes over from an older one. */
 export function startPage(deps: PageDeps): PageSession {
@@ -69,42 +82,50 @@ function createSession(deps: PageDeps): PageSession {
   const life = new AbortController();
   let scanCtl = new AbortController();
   const cache = new WeakMap<Element, { sig: string; reading: RowReading }>();
-  const verdicts = new Map<string, Verdict[]>();
+  const verdicts = new Map<string, readonly Verdict[]>();
   const shown = new Map<Element, BadgeInput>();
+  /** What each badge was last drawn from, so an unchanged one is not drawn again. */
+  let drawn = new WeakMap<Element, BadgeInput>();
   let lang: Lang = 'zh';
   let thresholds: Thresholds | undefined;
   let orderIds: string[] = [];
-  let lastSent = '';
+  /** Per order, what the background last received of it; the page sends only what differs. */
+  const sent = new Map<string, string>();
+  const sentForm = new WeakMap<Order, string>();
+  let lastUnreadable = '';
+  let lastFullSend = -Infinity;
   let dataDirty = false;
   let running: Promise<void> | undefined;
   let again = false;
 
   const render = (host: Element, input: BadgeInput) => {
     shown.set(host, input);
+    if (sameInput(drawn.get(host), input)) return;
+    drawn.set(host, input);
     renderBadge(host, badgeContent(input, lang, deps.rules));
   };
-  /** Re-renders every badge from the verdicts now known, in slices (a reply covers 1,000 rows). */
-  const rerenderAll = async () => {
+  /** Re-renders the badges of `ids` (all when undefined) from the verdicts now known, in slices. */
+  const rerender = async (ids?: ReadonlySet<string>) => {
     for (const host of [...shown.keys()]) if (!host.isConnected) shown.delete(host);
-    await mapInSlices(
-      [...shown],
-      ([host, input]) => render(host, input.kind === 'unreadable' ? input : inputFor(badgeKey(host))),
-      life.signal,
-    );
+    const hosts = [...shown].filter(([host, input]) => input.kind !== 'unreadable' && (!ids || ids.has(badgeKey(host))));
+    await mapInSlices(hosts, ([host]) => render(host, inputFor(badgeKey(host))), life.signal);
   };
   const inputFor = (orderId: string): BadgeInput => {
     const v = verdicts.get(orderId);
     return v ? { kind: 'verdicts', orderId, verdicts: v } : { kind: 'waiting', orderId };
   };
 
-  const apply = (reply: VerdictsReply, replaceAll: boolean) => {
+  /** Takes the background's verdicts for `asked` (orders without any get none) and redraws their badges. */
+  const apply = (reply: VerdictsReply, asked: readonly string[]) => {
+    const relabel = reply.lang !== lang;
     lang = reply.lang;
     thresholds = reply.thresholds;
-    if (replaceAll) verdicts.clear();
     const byOrder = new Map<string, Verdict[]>();
     for (const v of reply.verdicts) byOrder.set(v.orderId, [...(byOrder.get(v.orderId) ?? []), v]);
-    for (const id of replaceAll ? orderIds : byOrder.keys()) verdicts.set(id, byOrder.get(id) ?? []);
-    return rerenderAll();
+    for (const id of asked) verdicts.set(id, byOrder.get(id) ?? []);
+    if (!relabel) return rerender(new Set(asked));
+    drawn = new WeakMap();
+    return rerender();
   };
 
   const ask = async (message: IncomingMessage): Promise<VerdictsReply | undefined> => {
@@ -138,13 +159,19 @@ function createSession(deps: PageDeps): PageSession {
       return;
     }
     const readAt = now();
+    // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
+    if (!(await refreshLabels(doc.body, signal))) return;
     const rows = adapter.findRows(doc.body, kind);
+    const unchanged = new Set<RowReading['row']>();
     const readings = await mapInSlices(
       rows,
       (row, index) => {
         const sig = signature(row);
         const hit = cache.get(row.anchor);
-        if (hit && hit.sig === sig) return { ...hit.reading, row };
+        if (hit && hit.sig === sig) {
+          unchanged.add(row);
+          return { ...hit.reading, row };
+        }
         const reading = readRow(adapter, row, { kind, now: readAt, index });
         cache.set(row.anchor, { sig, reading });
         return reading;
@@ -161,6 +188,10 @@ function createSession(deps: PageDeps): PageSession {
     const joined: PageReading & { health?: DataHealth } = deps.join ? deps.join(dom, readAt) : dom;
     const evaluated = new Set(joined.orders.map((o) => o.orderId));
     orderIds = [...evaluated];
+    for (const id of verdicts.keys()) if (!evaluated.has(id)) verdicts.delete(id);
+    // An order that reads differently waits for its new verdicts: the old ones may be wrong now.
+    const changed = joined.orders.filter((o) => sent.get(o.orderId) !== formOf(o));
+    for (const o of changed) verdicts.delete(o.orderId);
 
     // Badges: one per row, keyed by order id (or the row key of an unreadable row).
     const keep = new Set<Element>();
@@ -168,7 +199,7 @@ function createSession(deps: PageDeps): PageSession {
       readings,
       (r) => {
         const key = r.ok ? r.orderId : r.rowKey;
-        const host = placeBadge(r.row, key);
+        const host = placeBadge(r.row, key, unchanged.has(r.row));
         keep.add(host);
         render(host, evaluated.has(key) ? inputFor(key) : { kind: 'unreadable', problem: r.ok ? { code: 'invalid' } : r.problem });
       },
@@ -179,21 +210,46 @@ function createSession(deps: PageDeps): PageSession {
     for (const host of shown.keys()) if (!keep.has(host)) shown.delete(host);
 
     // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
-    // is not news for the background.
-    const sentKey = joined.orders.map((o) => JSON.stringify({ ...o, readAt: 0 })).join('\n') + `|${joined.unreadable.map((u) => u.rowKey).join(',')}`;
-    if (!dataDirty && sentKey === lastSent) return;
-    lastSent = sentKey;
+    // is not news for the background. Every few minutes all of them go, to renew their reading time.
+    const unreadableKey = joined.unreadable.map((u) => u.rowKey).join(',');
+    if (!changed.length && !dataDirty && unreadableKey === lastUnreadable) return;
+    const all = readAt - lastFullSend >= RESEND_ALL_MS;
+    const outgoing = all ? joined.orders : changed;
+    if (all) lastFullSend = readAt;
+    lastUnreadable = unreadableKey;
     dataDirty = false;
-    const reply = await ask({
-      type: 'page-read',
-      platform: adapter.platform,
-      pagePath: url.pathname,
-      readAt,
-      orders: joined.orders.slice(0, MAX_ORDERS_PER_MESSAGE),
-      unreadable: joined.unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
-      ...(joined.health ? { dataHealth: joined.health } : {}),
-    });
-    if (reply && !signal.aborted) await apply(reply, true);
+    for (let i = 0; i === 0 || i < outgoing.length; i += ORDERS_PER_MESSAGE) {
+      const orders = outgoing.slice(i, i + ORDERS_PER_MESSAGE);
+      const reply = await ask({
+        type: 'page-read',
+        platform: adapter.platform,
+        pagePath: url.pathname,
+        readAt,
+        orders,
+        rows: joined.orders.length,
+        unreadable: joined.unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
+        ...(joined.health ? { dataHealth: joined.health } : {}),
+      });
+      if (signal.aborted) return;
+      if (!reply) {
+        // Not received: send these again with the next reading.
+        for (const o of outgoing.slice(i)) sent.delete(o.orderId);
+        lastFullSend = -Infinity;
+        return;
+      }
+      for (const o of orders) sent.set(o.orderId, formOf(o));
+      await apply(reply, orders.map((o) => o.orderId));
+    }
+  }
+
+  /** An order as the background would store it, but for its reading time. */
+  function formOf(order: Order): string {
+    let form = sentForm.get(order);
+    if (form === undefined) {
+      form = JSON.stringify({ ...order, readAt: 0 });
+      sentForm.set(order, form);
+    }
+    return form;
   }
 
   function scan(): Promise<void> {
@@ -220,24 +276,34 @@ function createSession(deps: PageDeps): PageSession {
   async function tick(): Promise<void> {
     if (!orderIds.length) return;
     const t = now();
-    for (const list of verdicts.values()) {
-      for (let i = 0; i < list.length; i++) {
-        const v = list[i]!;
-        if (v.deadline === undefined || !OPEN.has(v.state)) continue;
-        const timeLeftMs = v.deadline - t;
-        const state = v.informational || !thresholds ? v.state : openState(timeLeftMs, v.windowMs ?? 0, thresholds);
-        list[i] = { ...v, timeLeftMs, state };
-      }
+    for (const [id, list] of verdicts) {
+      verdicts.set(
+        id,
+        list.map((v) => {
+          if (v.deadline === undefined || !OPEN.has(v.state)) return v;
+          const timeLeftMs = v.deadline - t;
+          const state = v.informational || !thresholds ? v.state : openState(timeLeftMs, v.windowMs ?? 0, thresholds);
+          return { ...v, timeLeftMs, state };
+        }),
+      );
     }
-    await rerenderAll();
-    const reply = await ask({ type: 'verdicts', platform: adapter.platform, orderIds: orderIds.slice(0, MAX_ORDERS_PER_MESSAGE) });
-    if (reply && !life.signal.aborted) await apply(reply, false);
+    await rerender();
+    // The background's word on state changes, a message at a time (each reply stays small).
+    const ids = orderIds.slice(0, MAX_ORDERS_PER_MESSAGE);
+    for (let i = 0; i < ids.length; i += ORDERS_PER_MESSAGE) {
+      const asked = ids.slice(i, i + ORDERS_PER_MESSAGE);
+      const reply = await ask({ type: 'verdicts', platform: adapter.platform, orderIds: asked });
+      if (!reply || life.signal.aborted) return;
+      const answered = new Set(reply.verdicts.map((v) => v.orderId));
+      await apply(reply, asked.filter((id) => answered.has(id)));
+    }
   }
 
   function stop(removeBadges = true) {
     life.abort();
     scanCtl.abort();
     if (removeBadges) sweepBadges(doc, new Set());
+    if (doc.body) dropLabels(doc.body);
     if (doc.documentElement.getAttribute(RUN_ATTR) === token) doc.documentElement.removeAttribute(RUN_ATTR);
     sessions.delete(doc);
   }

@@ -13,10 +13,11 @@ import { fmt, table } from './stats';
  * until after load, then renders all rows at once (as the SPA does after its API call):
  * - time from the list appearing to every row badged with its verdict;
  * - main-thread tasks (Chrome trace `RunTask`), the longest overall and the longest one in which the
- *   extension's scripts ran, plus the scripting time of the extension's own functions;
+ *   extension's scripts ran, and the CPU time with the extension's code on the stack (sampled by
+ *   the CDP profiler, so async continuations count; profile.ts);
  * - JS heap after a full GC with and without the extension (CDP Performance.getMetrics);
  * - 50 orders changed by the page's own script (re-rendered with a new ship-by time): time until
- *   re-badged, and the extension's scripting time for it.
+ *   re-badged, and the extension's CPU time for it.
  * Desktop notifications are switched off in the settings first: with them on, the worker shows one
  * notification per critical/breached clock (hundreds on a 1,000-row first read) before it answers
  * the page, and the rows stay unbadged for minutes (reported to the background's owner).
@@ -176,13 +177,13 @@ async function session(extensionDir: string | undefined) {
 export interface PageResult {
   rows: number;
   listToBadgedMs: number;
-  initial: TaskStats;
+  initial: TaskStats & { extensionCpuMs: number };
   heapWithMB: number;
   heapWithoutMB: number;
   heapOverheadMB: number;
   changedOrders: number;
   changeToRebadgedMs: number;
-  change: TaskStats;
+  change: TaskStats & { extensionCpuMs: number };
   baselineLongestTaskMs: number;
 }
 
@@ -201,7 +202,7 @@ async function measureWithout(html: string): Promise<{ heap: number; longest: nu
   }
 }
 
-export async function benchPage(extensionDir: string, profile = false): Promise<PageResult & { table: string; profiles?: Record<string, string> }> {
+export async function benchPage(extensionDir: string, ranked = false): Promise<PageResult & { table: string; profiles?: Record<string, string> }> {
   const html = douyinFixture({ now: Date.now(), rows: ROWS, pageSize: ROWS }).html;
   const s = await session(extensionDir);
   const profiles: Record<string, string> = {};
@@ -210,24 +211,33 @@ export async function benchPage(extensionDir: string, profile = false): Promise<
   try {
     const { page, cdp } = await openList(s.context, html);
     await startTrace(cdp);
-    if (profile) await startProfile(cdp);
+    await startProfile(cdp);
     await page.evaluate(RENDER_LIST);
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 120_000, polling: 10 });
     const listToBadgedMs = (await page.evaluate('performance.now() - window.__t0')) as number;
     await page.waitForTimeout(1500); // let the work after the last badge finish inside the trace
     const initial = taskStats(await stopTrace(cdp), s.origin);
-    if (profile) profiles.initial = await stopProfile(cdp, s.origin);
+    const initialProfile = await stopProfile(cdp, s.origin);
 
     await startTrace(cdp);
-    if (profile) await startProfile(cdp);
+    await startProfile(cdp);
     const changedOrders = (await page.evaluate(CHANGE_ROWS)) as number;
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 60_000, polling: 'raf' });
     const changeToRebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
     await page.waitForTimeout(1000);
     const change = taskStats(await stopTrace(cdp), s.origin);
-    if (profile) profiles.change = await stopProfile(cdp, s.origin);
+    const changeProfile = await stopProfile(cdp, s.origin);
+    profiles.initial = initialProfile.top;
+    profiles.change = changeProfile.top;
     heapWith = await heapAfterGc(cdp);
-    r = { rows: ROWS, listToBadgedMs, initial, changedOrders, changeToRebadgedMs, change };
+    r = {
+      rows: ROWS,
+      listToBadgedMs,
+      initial: { ...initial, extensionCpuMs: initialProfile.extensionMs },
+      changedOrders,
+      changeToRebadgedMs,
+      change: { ...change, extensionCpuMs: changeProfile.extensionMs },
+    };
   } finally {
     await s.close();
   }
@@ -243,7 +253,7 @@ export async function benchPage(extensionDir: string, profile = false): Promise<
   const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
   return {
     ...result,
-    ...(profile && { profiles }),
+    ...(ranked && { profiles }),
     table: table(
       ['measure', 'value', 'goal'],
       [
@@ -253,9 +263,10 @@ export async function benchPage(extensionDir: string, profile = false): Promise<
         ['extension tasks over 50 ms (initial)', `${result.initial.extensionTasksOver50Ms}`, ''],
         ['longest task of any kind (initial)', `${fmt(result.initial.longestTaskMs, 1)} ms`, ''],
         ['  same page without the extension', `${fmt(result.baselineLongestTaskMs, 1)} ms`, ''],
-        ['extension scripting time (initial)', `${fmt(result.initial.extensionScriptingMs, 1)} ms`, ''],
+        ['extension CPU, sampled (initial)', `${fmt(result.initial.extensionCpuMs, 1)} ms`, ''],
         [`${result.changedOrders} orders changed → re-badged`, `${fmt(result.changeToRebadgedMs, 0)} ms`, ''],
-        ['extension scripting for the change', `${fmt(result.change.extensionScriptingMs, 1)} ms`, `${goal(result.change.extensionScriptingMs <= 16)} (≤16)`],
+        ['extension CPU for the change, sampled', `${fmt(result.change.extensionCpuMs, 1)} ms`, `${goal(result.change.extensionCpuMs <= 16)} (≤16)`],
+        ['  (trace FunctionCall time, misses async work)', `${fmt(result.change.extensionScriptingMs, 1)} ms`, ''],
         ['longest task with extension code (change)', `${fmt(result.change.longestExtensionTaskMs, 1)} ms`, `${goal(result.change.longestExtensionTaskMs <= 50)} (≤50)`],
         ['JS heap with / without extension', `${fmt(result.heapWithMB, 1)} / ${fmt(result.heapWithoutMB, 1)} MB`, ''],
         ['heap overhead', `${fmt(result.heapOverheadMB, 1)} MB`, `${goal(result.heapOverheadMB < 10)} (<10)`],

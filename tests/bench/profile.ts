@@ -2,8 +2,9 @@ import type { CDPSession } from 'playwright-core';
 import { fmt, table } from './stats';
 
 /**
- * `npm run bench -- --only page --profile`: a CPU profile (CDP Profiler) of each page phase, and the
- * extension's functions ranked by self and total time — where to look when a page goal is missed.
+ * A CPU profile (CDP Profiler) of a page phase: the time the extension's code was on the stack
+ * (its own functions and the DOM work they call, async continuations included, which a trace's
+ * FunctionCall events miss), and, with `--profile`, its functions ranked by self and total time.
  */
 
 interface ProfileNode {
@@ -23,13 +24,21 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.start');
 }
 
-/** Stops the profiler and ranks the extension's functions (url under `origin`). */
-export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Promise<string> {
+export interface ProfileResult {
+  /** Sampled time with an extension frame on the stack. */
+  extensionMs: number;
+  /** The extension's functions by self time (bundle positions; unminified with --profile). */
+  top: string;
+}
+
+/** Stops the profiler; attributes samples to the extension's functions (url under `origin`). */
+export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Promise<ProfileResult> {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
+  let extensionUs = 0;
   const total = new Map<string, number>();
   const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.slice(origin.length)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
   profile.samples.forEach((id, i) => {
@@ -44,14 +53,16 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
       const key = name(n);
       if (!selfGiven) {
         self.set(key, (self.get(key) ?? 0) + us);
+        extensionUs += us;
         selfGiven = true;
       }
       if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + us), seen.add(key);
     }
   });
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return table(
+  const ranked = table(
     ['function (minified bundle position)', 'self ms', 'total ms'],
     rows.map(([k, us]) => [k, fmt(us / 1000, 1), fmt((total.get(k) ?? 0) / 1000, 1)]),
   );
+  return { extensionMs: extensionUs / 1000, top: ranked };
 }

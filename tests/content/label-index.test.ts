@@ -12,14 +12,14 @@ import { NOW, parsePage } from './helpers';
  * exactly those a fresh walk of the same page finds, in the same order.
  */
 
-type Change = { kind: 'rerender' | 'remove' | 'duplicate' | 'retext' | 'add-text' | 'move'; a: number; b: number; text: string };
+type Change = { kind: 'rerender' | 'remove' | 'duplicate' | 'retext' | 'add-text' | 'move' | 'badge'; a: number; b: number; text: string };
 type Op = Change | { kind: 'settle' | 'settle-sliced' | 'settle-aborted' };
 
 const TEXTS = ['订单编号 7000000000000001', '订单号：A1234567', '订单编号', '订单编号 <b>X</b>', '订单编号 --', '下单时间 2026/11/23 10:00:00', '', 'x'];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
-    kind: fc.constantFrom('rerender', 'remove', 'duplicate', 'retext', 'add-text', 'move'),
+    kind: fc.constantFrom('rerender', 'remove', 'duplicate', 'retext', 'add-text', 'move', 'badge'),
     a: fc.nat(),
     b: fc.nat(),
     text: fc.constantFrom(...TEXTS),
@@ -73,6 +73,10 @@ function change(body: HTMLElement, o: Change): void {
       break;
     case 'move':
       if (other && !el.contains(other)) other.before(el);
+      break;
+    case 'badge':
+      // The extension's own badge beside a label (ignored by the index, never a label itself).
+      el.after(body.ownerDocument.createElement('shouyue-badge'));
       break;
   }
 }

@@ -240,13 +240,13 @@ describe('page session', { timeout: 30_000 }, () => {
     for (const b of badges()) expect(b.shadowRoot!.querySelector('img')).toBeNull();
   });
 
-  /** The page's own script re-renders order `index` with its ship-by time two hours later. */
-  function rerenderLater(index: number): string {
+  /** The page's own script re-renders order `index` (or edits it in place) with its ship-by time two hours later. */
+  function rerenderLater(index: number, inPlace = false): string {
     const header = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.getAttribute('data-row-key')!.includes('-child'))[index]!;
-    const fresh = header.cloneNode(true) as Element;
+    const fresh = inPlace ? header : (header.cloneNode(true) as Element);
     const span = [...fresh.querySelectorAll('span')].find((s) => s.textContent?.startsWith('承诺发货时间'))!;
     span.textContent = span.textContent!.replace(/(\d{2}):(\d{2}):(\d{2})$/, (_, h: string, m: string, sec: string) => `${String((Number(h) + 2) % 24).padStart(2, '0')}:${m}:${sec}`);
-    header.replaceWith(fresh);
+    if (!inPlace) header.replaceWith(fresh);
     return header.getAttribute('data-row-key')!;
   }
 
@@ -290,6 +290,50 @@ describe('page session', { timeout: 30_000 }, () => {
     release!();
     await scanning;
     expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).toBeNull();
+  });
+
+  /** The douyin adapter, counting the rows it reads. */
+  function countingAdapter() {
+    const base = adapterFor('douyin');
+    const counter = { reads: 0, adapter: { ...base, read: (...a: Parameters<typeof base.read>) => (counter.reads++, base.read(...a)) } };
+    return counter;
+  }
+
+  it('reads again only the rows the page touched, however deep the change', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const counter = countingAdapter();
+    const { bg, session } = start({ adapter: counter.adapter });
+    await session.scan();
+    expect(counter.reads).toBe(8);
+    counter.reads = 0;
+    await session.scan();
+    expect(counter.reads).toBe(0);
+    // A text node deep inside the third order's sub-order row: only that order is read again.
+    const third = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.getAttribute('data-row-key')!.includes('-child'))[2]!;
+    const deep = [...third.nextElementSibling!.querySelectorAll('*')].reverse().find((e) => e.childNodes[0]?.nodeType === 3)!;
+    (deep.childNodes[0] as Text).data += ' ';
+    await session.scan();
+    expect(counter.reads).toBe(1);
+    expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(1);
+  });
+
+  it('loses no change when a reading is cut short by navigation', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const { bg, session } = start();
+    await session.scan();
+    const changed = rerenderLater(1, true);
+    // A busy page: every slice of work runs out at once, so the reading yields before it gets far.
+    let t = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += 50));
+    const cut = session.scan();
+    session.navigated();
+    await cut;
+    clock.mockRestore();
+    await session.scan();
+    const sentOf = (id: string) => bg.messages.flatMap((m) => (m.type === 'page-read' ? m.orders.filter((o) => o.orderId === id) : []));
+    const shipBys = sentOf(changed).map((o) => o.timeline.shipBy);
+    expect(shipBys).toHaveLength(2);
+    expect(shipBys[1]! - shipBys[0]!).toBe(2 * HOUR);
   });
 
   it('sends a long list in messages of at most 150 orders, each with the page row count', async () => {

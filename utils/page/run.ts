@@ -7,7 +7,8 @@ import type { Verdict } from '@/policies/verdict';
 import type { Lang } from '@/utils/i18n';
 import { MAX_ORDERS_PER_MESSAGE, ReplySchema, type IncomingMessage, type VerdictsReply } from '@/utils/messages';
 import type { DataHealth } from '@/utils/page-data/health';
-import { readRow, type PageAdapter, type RowReading } from './adapter';
+import { readRow, type PageAdapter, type PageKind, type RowReading } from './adapter';
+import { trackChanges, type PageChanges } from './changes';
 import { dropLabels, refreshLabels } from './label-index';
 import { badgeKey, placeBadge, sweepBadges } from './placement';
 import { mapInSlices } from './schedule';
@@ -56,6 +57,8 @@ const ORDERS_PER_MESSAGE = 150;
 const RESEND_ALL_MS = 5 * 60_000;
 const sessions = new WeakMap<Document, PageSession>();
 
+const sameParts = (a: readonly Element[], b: readonly Element[]) => a.length === b.length && a.every((el, i) => el === b[i]);
+
 /** Same badge input: drawing it again would draw the same badge. */
 function sameInput(a: BadgeInput | undefined, b: BadgeInput): boolean {
   if (!a || a.kind !== b.kind) return false;
@@ -81,7 +84,9 @@ function createSession(deps: PageDeps): PageSession {
 
   const life = new AbortController();
   let scanCtl = new AbortController();
-  const cache = new WeakMap<Element, { sig: string; reading: RowReading }>();
+  /** Each row's last reading, with the elements it was read from. */
+  let cache = new WeakMap<Element, { parts: readonly Element[]; reading: RowReading }>();
+  const changes = trackChanges(doc, life.signal);
   const verdicts = new Map<string, readonly Verdict[]>();
   const shown = new Map<Element, BadgeInput>();
   /** What each badge was last drawn from, so an unchanged one is not drawn again. */
@@ -141,7 +146,28 @@ function createSession(deps: PageDeps): PageSession {
     return undefined;
   };
 
-  const signature = (row: RowReading['row']) => row.parts.map((p) => p.textContent ?? '').join('\u0001') + (row.anchor.getAttribute('data-row-key') ?? '');
+  /** Finds and reads the rows; a row the page has not touched since it was read keeps its reading. */
+  async function readRows(kind: PageKind, readAt: number, since: PageChanges, signal: AbortSignal) {
+    // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
+    if (!(await refreshLabels(doc.body, signal))) return undefined;
+    const rows = adapter.findRows(doc.body, kind);
+    const unchanged = new Set<RowReading['row']>();
+    const readings = await mapInSlices(
+      rows,
+      (row, index) => {
+        const hit = cache.get(row.anchor);
+        if (hit && sameParts(hit.parts, row.parts) && !row.parts.some(since.touched)) {
+          unchanged.add(row);
+          return { ...hit.reading, row };
+        }
+        const reading = readRow(adapter, row, { kind, now: readAt, index });
+        cache.set(row.anchor, { parts: row.parts, reading });
+        return reading;
+      },
+      signal,
+    );
+    return readings && { readings, unchanged };
+  }
 
   async function scanOnce(): Promise<void> {
     if (doc.documentElement.getAttribute(RUN_ATTR) !== token) return stop(false);
@@ -159,26 +185,16 @@ function createSession(deps: PageDeps): PageSession {
       return;
     }
     const readAt = now();
-    // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
-    if (!(await refreshLabels(doc.body, signal))) return;
-    const rows = adapter.findRows(doc.body, kind);
-    const unchanged = new Set<RowReading['row']>();
-    const readings = await mapInSlices(
-      rows,
-      (row, index) => {
-        const sig = signature(row);
-        const hit = cache.get(row.anchor);
-        if (hit && hit.sig === sig) {
-          unchanged.add(row);
-          return { ...hit.reading, row };
-        }
-        const reading = readRow(adapter, row, { kind, now: readAt, index });
-        cache.set(row.anchor, { sig, reading });
-        return reading;
-      },
-      signal,
-    );
-    if (!readings) return;
+    const since = changes.take();
+    let read: Awaited<ReturnType<typeof readRows>>;
+    try {
+      read = await readRows(kind, readAt, since, signal);
+    } finally {
+      // Aborted or failed: the changes taken were not all read; forget the readings rather than trust a stale one.
+      if (!read) cache = new WeakMap();
+    }
+    if (!read) return;
+    const { readings, unchanged } = read;
 
     const dom: PageReading = { orders: [], unreadable: [] };
     for (const r of readings) {

@@ -1,4 +1,5 @@
 import { badgeText, compareUrgency, deadlineText, stateLabel } from '@/policies/describe';
+import { formatChinaTime } from '@/policies/time';
 import type { Verdict } from '@/policies/verdict';
 import { translator, type Lang } from '@/utils/i18n';
 import type { RowProblem } from '@/utils/page/read-order';
@@ -65,8 +66,8 @@ function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
   const t = translator(badgeMessages, lang);
   const words = rules(v.ruleId, lang);
   const lines: string[] = [badgeText(v, lang)];
-  const deadline = deadlineText(v, lang);
-  if (deadline) lines.push(deadline);
+  // The deadline in China time, then where it came from (one line each, said once).
+  if (v.deadline !== undefined) lines.push(t('deadlineAt', { at: formatChinaTime(v.deadline, 'short') }));
   if (v.deadlineSource === 'platform') lines.push(t('platformDeadline'));
   else if (v.deadlineSource === 'filing') lines.push(t('filingDeadline'));
   else if (v.deadline !== undefined) lines.push(t('estimated', { rule: words?.title ?? v.ruleId }));

@@ -331,7 +331,7 @@ describe('page session', { timeout: 30_000 }, () => {
     clock.mockRestore();
     await session.scan();
     const sentOf = (id: string) => bg.messages.flatMap((m) => (m.type === 'page-read' ? m.orders.filter((o) => o.orderId === id) : []));
-    const shipBys = sentOf(changed).map((o) => o.timeline.shipBy);
+    const shipBys = sentOf(changed).map((o) => Number(o.timeline?.shipBy));
     expect(shipBys).toHaveLength(2);
     expect(shipBys[1]! - shipBys[0]!).toBe(2 * HOUR);
   });

@@ -6,6 +6,7 @@ import type { Verdict } from '@/policies/verdict';
 import type { IncomingMessage, VerdictsReply } from '@/utils/messages';
 import { startPage, type PageDeps, type PageSession } from '@/utils/page/run';
 import { douyinFixture } from '../fixtures/pages/douyin';
+import { douyinServiceFixture } from '../fixtures/pages/douyin-service';
 import { kuaishouFixture } from '../fixtures/pages/kuaishou';
 import { HOSTILE_TEXT } from '../fixtures/pages';
 import { NOW, adapterFor, expectedOrders, parsePage } from './helpers';
@@ -387,5 +388,32 @@ describe('page session with a page that ticks its own countdown', () => {
     status.textContent = '剩余发货时间：2小时05分00秒';
     await session.scan();
     expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(2);
+  });
+});
+
+describe('page session on a case list', () => {
+  it('badges each ticket row with its own ticket, even when one order has two', async () => {
+    const f = douyinServiceFixture({ now: NOW });
+    load(f.html);
+    // A background that answers one clock per ticket, due one hour per position in the message.
+    const due = new Map<string, number>();
+    const send = async (m: IncomingMessage): Promise<VerdictsReply> => {
+      const tickets = m.type === 'page-read' ? m.orders.flatMap((o) => (o.serviceTickets ?? []).map((t) => ({ orderId: o.orderId, id: t.id }))) : [];
+      for (const t of tickets) if (!due.has(t.id)) due.set(t.id, (due.size + 1) * HOUR);
+      const verdicts: Verdict[] = tickets.map(({ orderId, id }) => ({
+        platform: 'douyin', orderId, ruleId: 'douyin.service-ticket', versionId: 'douyin.service-ticket@base', clock: 'service-ticket', state: 'running',
+        informational: false, deadline: NOW + due.get(id)!, timeLeftMs: due.get(id)!, windowMs: 48 * HOUR, deadlineSource: 'platform', subjectId: id,
+      }));
+      return { ok: true, now: NOW, lang: 'zh', thresholds: { dueSoonFraction: 0.01, dueSoonFloorMinutes: 1, criticalFraction: 0.01, criticalFloorMinutes: 1 }, verdicts };
+    };
+    const { session } = start({ send, location: () => f.url });
+    await session.scan();
+    const byOrder = new Map<string, string[]>();
+    for (const e of f.expected) if ('ticket' in e) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e.ticket.id]);
+    const shared = [...byOrder].find(([, ids]) => ids.length > 1);
+    expect(shared).toBeDefined();
+    const [orderId, ids] = shared!;
+    const texts = badges().filter((b) => b.getAttribute('data-shouyue-key') === orderId).map((b) => b.shadowRoot!.querySelector('button')!.textContent!.slice(1));
+    expect(texts).toEqual(ids.map((id) => `服务单 剩 ${due.get(id)! / HOUR}小时`));
   });
 });

@@ -57,6 +57,13 @@ const ORDERS_PER_MESSAGE = 150;
 const RESEND_ALL_MS = 5 * 60_000;
 const sessions = new WeakMap<Document, PageSession>();
 
+/** The cases a case list's row shows (its reading carries only those); undefined for an order row. */
+function caseIdsOf(order: Order): string[] | undefined {
+  if (order.scope !== 'cases') return undefined;
+  const ids = [...order.afterSales.map((c) => c.id), ...order.serviceTickets.map((t) => t.id)];
+  return ids.length ? ids : undefined;
+}
+
 const sameParts = (a: readonly Element[], b: readonly Element[]) => a.length === b.length && a.every((el, i) => el === b[i]);
 
 /** Same badge input: drawing it again would draw the same badge. */
@@ -113,11 +120,26 @@ function createSession(deps: PageDeps): PageSession {
   const rerender = async (ids?: ReadonlySet<string>) => {
     for (const host of [...shown.keys()]) if (!host.isConnected) shown.delete(host);
     const hosts = [...shown].filter(([host, input]) => input.kind !== 'unreadable' && (!ids || ids.has(badgeKey(host))));
-    await mapInSlices(hosts, ([host]) => render(host, inputFor(badgeKey(host))), life.signal);
+    await mapInSlices(hosts, ([host]) => render(host, inputFor(badgeKey(host), host)), life.signal);
   };
-  const inputFor = (orderId: string): BadgeInput => {
-    const v = verdicts.get(orderId);
-    return v ? { kind: 'verdicts', orderId, verdicts: v } : { kind: 'waiting', orderId };
+  /** A case list's row (one after-sales case or ticket) shows that case's clocks only. */
+  const casesOf = new WeakMap<Element, string[]>();
+  const caseViews = new WeakMap<readonly Verdict[], Map<string, readonly Verdict[]>>();
+  const inputFor = (orderId: string, host?: Element): BadgeInput => {
+    const all = verdicts.get(orderId);
+    if (!all) return { kind: 'waiting', orderId };
+    const cases = host && casesOf.get(host);
+    if (!cases) return { kind: 'verdicts', orderId, verdicts: all };
+    // One filtered list per verdict list and row, so an unchanged badge is recognised as unchanged.
+    const views = caseViews.get(all) ?? new Map<string, readonly Verdict[]>();
+    caseViews.set(all, views);
+    const key = cases.join('\u0001');
+    let view = views.get(key);
+    if (!view) {
+      view = all.filter((v) => v.subjectId !== undefined && cases.includes(v.subjectId));
+      views.set(key, view);
+    }
+    return { kind: 'verdicts', orderId, verdicts: view };
   };
 
   /** Takes the background's verdicts for `asked` (orders without any get none) and redraws their badges. */
@@ -199,7 +221,7 @@ function createSession(deps: PageDeps): PageSession {
     const dom: PageReading = { orders: [], unreadable: [] };
     for (const r of readings) {
       if (r.ok) dom.orders.push(r.order);
-      else dom.unreadable.push({ rowKey: r.rowKey, reason: problemText(r.problem, 'en') });
+      else dom.unreadable.push({ rowKey: r.rowKey, reason: problemText(r.problem, lang) });
     }
     const joined: PageReading & { health?: DataHealth } = deps.join ? deps.join(dom, readAt) : dom;
     const evaluated = new Set(joined.orders.map((o) => o.orderId));
@@ -217,7 +239,10 @@ function createSession(deps: PageDeps): PageSession {
         const key = r.ok ? r.orderId : r.rowKey;
         const host = placeBadge(r.row, key, unchanged.has(r.row));
         keep.add(host);
-        render(host, evaluated.has(key) ? inputFor(key) : { kind: 'unreadable', problem: r.ok ? { code: 'invalid' } : r.problem });
+        const cases = r.ok ? caseIdsOf(r.order) : undefined;
+        if (cases) casesOf.set(host, cases);
+        else casesOf.delete(host);
+        render(host, evaluated.has(key) ? inputFor(key, host) : { kind: 'unreadable', problem: r.ok ? { code: 'invalid' } : r.problem });
       },
       signal,
     );

@@ -18,7 +18,8 @@ import {
 import { openState } from './thresholds';
 
 /**
- * evaluate(orders, catalog, now, settings) → one verdict per applicable order × rule.
+ * evaluate(orders, catalog, now, settings, options) → one verdict per applicable order × rule
+ * (with `everyCase`, per case for case rules).
  * Pure and deterministic. Orders are untrusted: every field is read defensively, and an order
  * that still manages to break the evaluation yields `unknown` verdicts, never an exception.
  * Hot path: numbers only — no Date objects, closures or spreads per order.
@@ -35,12 +36,21 @@ const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null
 /** An epoch-ms instant in InstantSchema's range, or NaN (missing / garbage that would overflow arithmetic). */
 const instant = (x: unknown): number => (typeof x === 'number' && x >= 0 && x <= MAX_INSTANT_MS ? x : NaN);
 
+export interface EvaluateOptions {
+  /**
+   * Case rules give one verdict per case instead of the order's most urgent one, each as if that
+   * case were the order's only one: for a page whose rows are single cases (a case row's badge).
+   */
+  everyCase?: boolean;
+}
+
 /** Per-call scratch state, reused across orders. */
 class Scratch {
   readonly events = new Float64Array(EVENTS.length);
   constructor(
     readonly now: number,
     readonly thresholds: Thresholds,
+    readonly everyCase: boolean,
   ) {}
 }
 
@@ -261,11 +271,20 @@ function caseList(rule: CompiledRule, order: Loose): unknown[] | undefined {
 }
 
 /**
- * After-sales cases, service tickets, buyer messages: one verdict per order × rule, for the open
- * case with the earliest deadline (so the verdict's time left only ever shrinks as time passes);
- * when none is open, the last one handled.
+ * After-sales cases, service tickets, buyer messages: one verdict for the cases list[from..to), for
+ * the open case with the earliest deadline (so the verdict's time left only ever shrinks as time
+ * passes); when none is open, an unreadable one; else the last one handled.
  */
-function evaluateCaseClock(rule: CompiledRule, list: unknown[], order: Loose, orderId: string, x: Scratch, out: Verdict[]): void {
+function evaluateCaseClock(
+  rule: CompiledRule,
+  list: unknown[],
+  from: number,
+  to: number,
+  order: Loose,
+  orderId: string,
+  x: Scratch,
+  out: Verdict[],
+): void {
   const subject = rule.subject!;
 
   let openIdx = -1;
@@ -280,7 +299,7 @@ function evaluateCaseClock(rule: CompiledRule, list: unknown[], order: Loose, or
   let doneVersion: CompiledVersion | undefined;
   let unknownIdx = -1;
 
-  for (let i = 0; i < list.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = list[i];
     if (!isObject(c)) {
       unknownIdx = i;
@@ -385,7 +404,9 @@ function evaluateOrder(order: Loose, rules: CompiledRule[], orderId: string, x: 
     if (rule.type === 'case') {
       // Most orders have no cases: skip before the applicability check.
       const list = caseList(rule, order);
-      if (list && applies(rule, order)) evaluateCaseClock(rule, list, order, orderId, x, out);
+      if (!list || !applies(rule, order)) continue;
+      if (!x.everyCase) evaluateCaseClock(rule, list, 0, list.length, order, orderId, x, out);
+      else for (let i = 0; i < list.length; i++) evaluateCaseClock(rule, list, i, i + 1, order, orderId, x, out);
     } else if (applies(rule, order)) {
       evaluateTimelineClock(rule, order, orderId, stage, x, out);
     }
@@ -425,11 +446,12 @@ export function evaluate(
   catalog: Catalog,
   now: number,
   settings: EngineSettings = DEFAULT_ENGINE_SETTINGS,
+  options: EvaluateOptions = {},
 ): Verdict[] {
   const out: Verdict[] = [];
   if (!Array.isArray(orders) || instant(now) !== now) return out;
   const { byPlatform, thresholds } = prepare(catalog, settings);
-  const x = new Scratch(now, thresholds);
+  const x = new Scratch(now, thresholds, options.everyCase === true);
   for (let i = 0; i < orders.length; i++) {
     const order: unknown = orders[i];
     if (!isObject(order) || typeof order.platform !== 'string') continue;

@@ -119,6 +119,22 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(2);
   });
 
+  it('badges the rows again with verdicts when the merchant pages back to orders already read', async () => {
+    load(douyinFixture({ now: NOW, pageSize: 3 }).html);
+    const { session } = start();
+    await session.scan();
+    showView('all:2');
+    await session.scan();
+    const second = keys();
+    showView('all:1');
+    await session.scan();
+    showView('all:2');
+    await session.scan();
+    expect(keys()).toEqual(second);
+    expect(badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'))).toHaveLength(0);
+    expect(badgeTexts().every((t) => t === '发货 剩 5小时')).toBe(true);
+  });
+
   it('re-keys badges when a virtualized list recycles its rows for other orders', async () => {
     const f = douyinFixture({ now: NOW, rows: 16, pageSize: 8 });
     load(f.html);

@@ -228,8 +228,9 @@ function createSession(deps: PageDeps): PageSession {
     orderIds = [...evaluated];
     for (const id of verdicts.keys()) if (!evaluated.has(id)) verdicts.delete(id);
     // An order that reads differently waits for its new verdicts: the old ones may be wrong now.
-    const changed = joined.orders.filter((o) => sent.get(o.orderId) !== formOf(o));
-    for (const o of changed) verdicts.delete(o.orderId);
+    for (const o of joined.orders) if (sent.get(o.orderId) !== formOf(o)) verdicts.delete(o.orderId);
+    // Also ask for orders back on the page whose verdicts were let go when they left it (paging back).
+    const unanswered = joined.orders.filter((o) => !verdicts.has(o.orderId));
 
     // Badges: one per row, keyed by order id (or the row key of an unreadable row).
     const keep = new Set<Element>();
@@ -253,9 +254,9 @@ function createSession(deps: PageDeps): PageSession {
     // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
     // is not news for the background. Every few minutes all of them go, to renew their reading time.
     const unreadableKey = joined.unreadable.map((u) => u.rowKey).join(',');
-    if (!changed.length && !dataDirty && unreadableKey === lastUnreadable) return;
+    if (!unanswered.length && !dataDirty && unreadableKey === lastUnreadable) return;
     const all = readAt - lastFullSend >= RESEND_ALL_MS;
-    const outgoing = all ? joined.orders : changed;
+    const outgoing = all ? joined.orders : unanswered;
     if (all) lastFullSend = readAt;
     lastUnreadable = unreadableKey;
     dataDirty = false;

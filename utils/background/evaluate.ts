@@ -1,12 +1,17 @@
 import { CATALOG } from '@/policies/catalog';
-import { evaluate, nextTransitionAt } from '@/policies/engine';
+import { evaluate, nextTransitionAt, type EvaluateOptions } from '@/policies/engine';
 import type { Order } from '@/policies/order';
 import type { Verdict } from '@/policies/verdict';
 import type { ExtensionSettings } from '@/utils/settings';
 
 /** The worker's view of the engine: the whole catalog, the merchant's settings. */
-export function evaluateOrders(orders: readonly Order[], now: number, settings: ExtensionSettings): Verdict[] {
-  return evaluate(orders, CATALOG, now, settings);
+export function evaluateOrders(
+  orders: readonly Order[],
+  now: number,
+  settings: ExtensionSettings,
+  options?: EvaluateOptions,
+): Verdict[] {
+  return evaluate(orders, CATALOG, now, settings, options);
 }
 
 /** When the next clock changes state on its own (the next alarm). */

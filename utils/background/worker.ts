@@ -11,7 +11,7 @@ import {
   type Reply,
 } from '@/utils/messages';
 import { isPlatformEnabled, quietHoursEnd, type ExtensionSettings } from '@/utils/settings';
-import { ALL_ITEMS, settingsItem } from '@/utils/storage';
+import { ALL_ITEMS, settingsItem, type StoredOrders } from '@/utils/storage';
 import type { z } from 'zod';
 import { earliestAfter, scheduleWake, WAKE_ALARM } from './alarm';
 import { badgeFor, type Badge } from './badge';
@@ -53,8 +53,8 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
 
 export interface Settled {
   state: WorkerState;
-  /** Verdicts of every stored order before pruning (a page's reply needs finished ones too). */
-  verdicts: Verdict[];
+  /** Every stored order before pruning (a page's reply needs finished ones too). */
+  read: StoredOrders;
   /** Verdicts of the orders kept. */
   kept: Verdict[];
   badge: Badge;
@@ -86,9 +86,10 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>): Prom
     if (corrupted.some((c) => c.startsWith('settings'))) await settingsItem.setValue(state.settings);
   }
   const { settings } = state;
-  const verdicts = evaluateOrders(Object.values(state.orders), now, settings);
+  const read = state.orders;
+  const verdicts = evaluateOrders(Object.values(read), now, settings);
 
-  const orders = pruneOrders(state.orders, verdicts, now, settings.retentionDays);
+  const orders = pruneOrders(read, verdicts, now, settings.retentionDays);
   if (orders !== state.orders) {
     state.orders = orders;
     dirty.add('orders');
@@ -135,7 +136,7 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>): Prom
       now,
     ),
   );
-  return { state, verdicts, kept, badge };
+  return { state, read, kept, badge };
 }
 
 /** Recompute everything (on start, on an alarm, after a settings change). */
@@ -143,14 +144,20 @@ export function refresh(now = Date.now()): Promise<Settled> {
   return serialized(() => settle(now));
 }
 
+/**
+ * A page's verdicts for the orders it asked about. A page row can be a single after-sales case or
+ * service ticket, so case rules give one verdict per case (subjectId names it); the popup,
+ * notifications and badge count keep one per order × rule.
+ */
 function verdictsReply(settled: Settled, now: number, keys: ReadonlySet<string>): Reply {
   const { settings } = settled.state;
+  const asked = [...keys].flatMap((key) => settled.read[key] ?? []);
   return {
     ok: true,
     now,
     lang: settings.lang,
     thresholds: settings.thresholds,
-    verdicts: settled.verdicts.filter((v) => keys.has(orderKey(v))),
+    verdicts: evaluateOrders(asked, now, settings, { everyCase: true }),
   };
 }
 

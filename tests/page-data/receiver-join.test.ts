@@ -167,6 +167,20 @@ describe('joining page rows with the page data', () => {
     expect(joined.health.lastDisagreement).toBeUndefined();
   });
 
+  it('joins an unchanged row with unchanged data into the same order, and a data update into a new one', () => {
+    const store = createPageDataStore(() => BASE + 5000);
+    store.receive(message('pinduoduo.orders', pinduoduoOrders.response([jsonRow(id1)])));
+    const page = domOrder(id1);
+    const first = joinPageData({ orders: [page], unreadable: [] }, store.state(), BASE + 6000).orders[0];
+    const again = joinPageData({ orders: [page], unreadable: [] }, store.state(), BASE + 7000).orders[0];
+    // Same object: the page session recognises it as already sent.
+    expect(again).toBe(first);
+    store.receive(message('pinduoduo.orders', pinduoduoOrders.response([jsonRow(id1, { promise_shipping_time: Math.floor((BASE + 20 * HOUR) / 1000) })])));
+    const updated = joinPageData({ orders: [page], unreadable: [] }, store.state(), BASE + 8000).orders[0];
+    expect(updated).not.toBe(first);
+    expect(updated!.timeline.shipBy).toBe(BASE + 20 * HOUR);
+  });
+
   it('records disagreements on status, amount and a printed deadline', () => {
     const data = storeWith(jsonRow(id1, { order_status: 2, order_amount: 1290 }));
     const printed = BASE + 30 * HOUR;

@@ -72,6 +72,25 @@ function joinCases(page: Order, data: PageDataState): Order | undefined {
   return matched ? { ...page, afterSales, serviceTickets, readAt, source: 'json' } : undefined;
 }
 
+/**
+ * Joined orders by the reading they came from, reused while the data behind them is the same
+ * objects: an unchanged row keeps an unchanged order (the page sends only orders that changed).
+ */
+const memo = new WeakMap<Order, { from: readonly (Order | undefined)[]; joined: Order | undefined }>();
+
+function remembered(page: Order, from: readonly (Order | undefined)[], join: () => Order | undefined): Order | undefined {
+  const hit = memo.get(page);
+  if (hit && hit.from.length === from.length && hit.from.every((o, i) => o === from[i])) return hit.joined;
+  const joined = join();
+  memo.set(page, { from, joined });
+  return joined;
+}
+
+const casesBehind = (page: Order, data: PageDataState) => [
+  ...page.afterSales.map((c) => data.cases.get(caseKey('afterSales', c.id))),
+  ...page.serviceTickets.map((t) => data.cases.get(caseKey('serviceTickets', t.id))),
+];
+
 export function joinPageData(
   reading: PageReading,
   data: PageDataState,
@@ -83,7 +102,7 @@ export function joinPageData(
   const found: Disagreement[] = [];
   const orders = reading.orders.map((page) => {
     if (page.scope === 'cases') {
-      const joined = joinCases(page, data);
+      const joined = remembered(page, casesBehind(page, data), () => joinCases(page, data));
       if (joined) matched++;
       return joined ?? page;
     }
@@ -91,7 +110,7 @@ export function joinPageData(
     if (!known) return page;
     matched++;
     found.push(...disagreements(page, known, now));
-    return overlay(page, known);
+    return remembered(page, [known], () => overlay(page, known))!;
   });
   const unreadable = reading.unreadable.filter((row) => {
     const known = data.orders.get(row.rowKey);

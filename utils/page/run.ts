@@ -119,8 +119,8 @@ function createSession(deps: PageDeps): PageSession {
   /** Re-renders the badges of `ids` (all when undefined) from the verdicts now known, in slices. */
   const rerender = async (ids?: ReadonlySet<string>) => {
     for (const host of [...shown.keys()]) if (!host.isConnected) shown.delete(host);
-    const hosts = [...shown].filter(([host, input]) => input.kind !== 'unreadable' && (!ids || ids.has(badgeKey(host))));
-    await mapInSlices(hosts, ([host]) => render(host, inputFor(badgeKey(host), host)), life.signal);
+    const hosts = [...shown].filter(([, input]) => input.kind !== 'unreadable' && (!ids || ids.has(input.orderId)));
+    await mapInSlices(hosts, ([host, input]) => render(host, inputFor((input as { orderId: string }).orderId, host)), life.signal);
   };
   /** A case list's row (one after-sales case or ticket) shows that case's clocks only. */
   const casesOf = new WeakMap<Element, string[]>();

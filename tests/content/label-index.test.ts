@@ -97,8 +97,10 @@ describe.each(FIXTURE_PAGES)('$platform label index', ({ fixture }) => {
         const fresh = labelElements(doc.documentElement, ORDER_ID_LABELS);
         expect(followed).toEqual(fresh);
         for (const label of ORDER_ID_LABELS) expect(labelElements(doc.body, [label])).toEqual(labelElements(doc.documentElement, [label]));
+        dropLabels(doc.body);
+        dropLabels(doc.documentElement);
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
     );
   });
 });

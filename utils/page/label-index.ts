@@ -122,22 +122,47 @@ function* walk(from: Node, found: Map<Element, Label>): Generator<void> {
   }
 }
 
-/** Inserts `extra` into `sorted`, both in the document order of their label texts. */
-function mergeInOrder(sorted: Element[], extra: Element[], labels: Map<Element, Label>): Element[] {
-  const before = (a: Element, b: Element) => (labels.get(a)!.at.compareDocumentPosition(labels.get(b)!.at) & 4) /* FOLLOWING */ !== 0;
-  extra.sort((a, b) => (before(a, b) ? -1 : 1));
-  const out = sorted.slice();
-  let lo = 0;
-  for (const el of extra) {
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(out[mid]!, el)) lo = mid + 1;
-      else hi = mid;
+/** More new labels than this: a fresh walk orders them faster than placing each. */
+const PLACE_AT_MOST = 64;
+
+/**
+ * Places `fresh` labels among `kept` ones (both in document order of their label texts) by walking
+ * forward from each new label to the next kept one: a row's worth of text, where comparing
+ * document positions costs a walk over every sibling row of a 1,000-row table.
+ */
+function placeInOrder(root: Node, kept: readonly Element[], fresh: readonly Element[], labels: Map<Element, Label>): Element[] {
+  if (!fresh.length) return kept.slice();
+  const keptAt = new Map<Node, number>(kept.map((el, i) => [labels.get(el)!.at, i]));
+  const freshAt = new Set<Node>(fresh.map((el) => labels.get(el)!.at));
+  const doc = root.ownerDocument ?? (root as Document);
+  // Before which kept label each new one goes (kept.length: at the end), and how many new ones follow it there.
+  const slots = new Map<number, { el: Element; after: number }[]>();
+  for (const el of fresh) {
+    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    walker.currentNode = labels.get(el)!.at;
+    let slot = kept.length;
+    let after = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = keptAt.get(n);
+      if (i !== undefined) {
+        slot = i;
+        break;
+      }
+      if (freshAt.has(n)) after++;
     }
-    out.splice(lo, 0, el);
-    lo++;
+    const list = slots.get(slot) ?? [];
+    list.push({ el, after });
+    slots.set(slot, list);
   }
+  const out: Element[] = [];
+  const drain = (slot: number) => {
+    for (const { el } of (slots.get(slot) ?? []).sort((a, b) => b.after - a.after)) out.push(el);
+  };
+  kept.forEach((el, i) => {
+    drain(i);
+    out.push(el);
+  });
+  drain(kept.length);
   return out;
 }
 
@@ -169,10 +194,15 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
     if (label) found.set(el, label);
     else index.labels.delete(el);
   }
+  if (found.size > PLACE_AT_MOST) {
+    index.stale = true;
+    yield* refresh(index, root);
+    return;
+  }
   // Kept in place: still on the page and still a label. Found ones (new, moved, re-rendered) are re-placed.
   const kept = (index.entries ?? []).filter((el) => !found.has(el) && index.labels.has(el) && root.contains(el));
   for (const [el, label] of found) index.labels.set(el, label);
-  index.entries = mergeInOrder(kept, [...found.keys()], index.labels);
+  index.entries = placeInOrder(root, kept, [...found.keys()], index.labels);
   if (index.labels.size > index.entries.length) {
     const live = new Set(index.entries);
     for (const el of index.labels.keys()) if (!live.has(el)) index.labels.delete(el);

@@ -6,6 +6,7 @@ import { badgeContent } from '@/components/badge/view';
 import { CATALOG } from '@/policies/catalog';
 import { evaluate } from '@/policies/engine';
 import { OrderSchema } from '@/policies/order';
+import { DEFAULT_ENGINE_SETTINGS } from '@/policies/settings';
 import { mergeOrders } from '@/utils/background/merge';
 import { HOSTILE_TEXT, PRIVATE_STRINGS } from '@/tests/fixtures/pages';
 import { douyinServiceFixture, type TicketExpectation } from '@/tests/fixtures/pages/douyin-service';
@@ -16,19 +17,24 @@ import { SCREENSHOT_DIR } from './harness/paths';
 
 /**
  * 抖店 服务请求 (platform service tickets) at its assumed address, in real Chromium with the built
- * extension: one badge per ticket row beside its order id, the engine's words for the order's
- * ticket clock, grey 无法识别 on the damaged rows, nothing about buyers kept, no request of its own.
+ * extension: one badge per ticket row beside its order id, the engine's words for that ticket's
+ * clock (two tickets of one order each show their own), grey 无法识别 on the damaged rows, nothing about buyers kept, no request of its own.
  */
 const SHOTS = join(SCREENSHOT_DIR, 'chromium');
 
-/** The badge a ticket row must show at `now`: the engine's verdicts for its order's tickets, merged as the background does. */
+/**
+ * The badge a ticket row must show at `now`, by ticket id: the engine's verdict for that very ticket
+ * (every case evaluated, as the background answers a page), with its order merged as the background does.
+ */
 function expectedTexts(expected: readonly TicketExpectation[], now: number): Map<string, { tone: string; text: string }> {
   const readings = expected.flatMap((e) => ('ticket' in e ? [OrderSchema.parse({ platform: 'douyin', orderId: e.orderId, serviceTickets: [e.ticket], scope: 'cases', readAt: now })] : []));
-  const verdicts = evaluate(Object.values(mergeOrders({}, readings)), CATALOG, now);
+  const verdicts = evaluate(Object.values(mergeOrders({}, readings)), CATALOG, now, DEFAULT_ENGINE_SETTINGS, { everyCase: true });
   const out = new Map<string, { tone: string; text: string }>();
   for (const r of readings) {
-    const c = badgeContent({ kind: 'verdicts', orderId: r.orderId, verdicts: verdicts.filter((v) => v.orderId === r.orderId) }, 'zh', () => undefined);
-    out.set(r.orderId, { tone: c.tone, text: c.text });
+    const ticket = r.serviceTickets[0]!.id;
+    const own = verdicts.filter((v) => v.orderId === r.orderId && v.subjectId === ticket);
+    const c = badgeContent({ kind: 'verdicts', orderId: r.orderId, verdicts: own }, 'zh', () => undefined);
+    out.set(ticket, { tone: c.tone, text: c.text });
   }
   return out;
 }
@@ -73,8 +79,9 @@ describe('Chromium: the 抖店 service-ticket list', () => {
         return;
       }
       if (seen.key !== e.orderId || !seen.beside.includes(e.orderId)) problems.push(`row ${i + 1}: badge ${seen.key} beside "${seen.beside}"`);
-      if (!want.some((w) => w.get(e.orderId)?.tone === seen.tone && w.get(e.orderId)?.text === seen.text)) {
-        problems.push(`row ${i + 1} ${e.orderId}: saw ${seen.tone} "${seen.text}", expected ${want.map((w) => JSON.stringify(w.get(e.orderId))).join(' or ')}`);
+      const id = e.ticket.id;
+      if (!want.some((w) => w.get(id)?.tone === seen.tone && w.get(id)?.text === seen.text)) {
+        problems.push(`row ${i + 1} ${e.orderId}/${id}: saw ${seen.tone} "${seen.text}", expected ${want.map((w) => JSON.stringify(w.get(id))).join(' or ')}`);
       }
     });
     expect(problems).toEqual([]);

@@ -51,6 +51,23 @@ describe('background worker', () => {
     expect(await badge()).toBe('1');
   });
 
+  it('stores readings that arrive together in one write, and answers each with its own orders', async () => {
+    await boot();
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    type Answer = { ok: boolean; verdicts: { orderId: string; ruleId: string; timeLeftMs?: number }[] };
+    const chunks = [['B1', 'B2'], ['B3'], ['B4', 'B5']].map((ids, i) => pageRead(ids.map((id) => douyin(id, (i + 1) * HOUR_MS)), { rows: 5 }));
+    const replies = (await Promise.all(chunks.map((m) => send(m, DOUYIN_TAB)))) as Answer[];
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(replies.map((r) => [...new Set(r.verdicts.map((v) => v.orderId))].sort())).toEqual([['B1', 'B2'], ['B3'], ['B4', 'B5']]);
+    expect(replies[2]!.verdicts.find((v) => v.orderId === 'B4' && v.ruleId === 'douyin.ship')?.timeLeftMs).toBe(3 * HOUR_MS);
+    expect(Object.keys((await stored()).orders as object).sort()).toEqual(['douyin:B1', 'douyin:B2', 'douyin:B3', 'douyin:B4', 'douyin:B5']);
+    expect((await stored()).readHealth).toMatchObject({ douyin: { rows: 5 } });
+    // Sent together, stored together (one reading after another would write the orders three times).
+    const orderWrites = writes.mock.calls.filter(([items]) => 'orders' in (items as object));
+    expect(orderWrites.length).toBe(1);
+    writes.mockRestore();
+  });
+
   it('keeps the newest reading of an order and answers a later verdicts query from storage', async () => {
     await boot();
     await send(pageRead([douyin('A1', 20 * HOUR_MS, { readAt: NOW })]), DOUYIN_TAB);

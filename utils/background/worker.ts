@@ -165,20 +165,53 @@ function emptyReply(settings: ExtensionSettings, now: number): Reply {
   return { ok: true, now, lang: settings.lang, thresholds: settings.thresholds, verdicts: [] };
 }
 
-async function onPageRead(message: z.infer<typeof PageReadMessageSchema>, now: number): Promise<Reply> {
+type PageRead = z.infer<typeof PageReadMessageSchema>;
+interface PendingRead {
+  message: PageRead;
+  now: number;
+  answer: (reply: Promise<Reply>) => void;
+}
+
+/**
+ * Page readings waiting for the store. A long list arrives as several messages at once; those that
+ * queue up while one is being stored are stored together: one load and one write of the orders
+ * instead of one per message.
+ */
+let pendingReads: PendingRead[] = [];
+
+function onPageRead(message: PageRead, now: number): Promise<Reply> {
+  return new Promise((resolve) => {
+    pendingReads.push({ message, now, answer: resolve });
+    if (pendingReads.length === 1) void serialized(storeReadings);
+  });
+}
+
+async function storeReadings(): Promise<void> {
+  const batch = pendingReads;
+  pendingReads = [];
+  const now = Math.max(...batch.map((r) => r.now));
   // The sender was checked for message.platform only: a tab cannot write another platform's orders.
-  const orders = message.orders.filter((o) => o.platform === message.platform) as Order[];
-  const keys = new Set(orders.map(orderKey));
-  const settled = await serialized(() =>
-    settle(now, (state) => {
-      if (!isPlatformEnabled(state.settings, message.platform)) return new Set();
-      state.orders = mergeOrders(state.orders, orders, state.settings.retentionDays);
-      state.health = recordReading(state.health, message, now);
-      return new Set<Part>(['orders', 'health']);
-    }),
-  );
-  if (!isPlatformEnabled(settled.state.settings, message.platform)) return emptyReply(settled.state.settings, now);
-  return verdictsReply(settled, now, keys);
+  const ordersOf = (m: PageRead) => m.orders.filter((o) => o.platform === m.platform) as Order[];
+  const settling = settle(now, (state) => {
+    const parts = new Set<Part>();
+    for (const { message, now: at } of batch) {
+      if (!isPlatformEnabled(state.settings, message.platform)) continue;
+      state.orders = mergeOrders(state.orders, ordersOf(message), state.settings.retentionDays);
+      state.health = recordReading(state.health, message, at);
+      parts.add('orders').add('health');
+    }
+    return parts;
+  });
+  for (const { message, answer } of batch) {
+    answer(
+      settling.then((settled) =>
+        isPlatformEnabled(settled.state.settings, message.platform)
+          ? verdictsReply(settled, now, new Set(ordersOf(message).map(orderKey)))
+          : emptyReply(settled.state.settings, now),
+      ),
+    );
+  }
+  await settling.catch(() => undefined); // each reading's answer carries the failure
 }
 
 async function onVerdictsQuery(platform: Platform, orderIds: readonly string[], now: number): Promise<Reply> {

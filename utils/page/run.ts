@@ -11,7 +11,7 @@ import { readRow, type PageAdapter, type PageKind, type RowReading } from './ada
 import { trackChanges, type PageChanges } from './changes';
 import { dropLabels, refreshLabels } from './label-index';
 import { badgeKey, placeBadge, sweepBadges } from './placement';
-import { mapInSlices } from './schedule';
+import { mapInSlices, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
 
 /**
@@ -260,24 +260,35 @@ function createSession(deps: PageDeps): PageSession {
     if (all) lastFullSend = readAt;
     lastUnreadable = unreadableKey;
     dataDirty = false;
-    for (let i = 0; i === 0 || i < outgoing.length; i += ORDERS_PER_MESSAGE) {
-      const orders = outgoing.slice(i, i + ORDERS_PER_MESSAGE);
-      const reply = await ask({
-        type: 'page-read',
-        platform: adapter.platform,
-        pagePath: url.pathname,
-        readAt,
-        orders,
-        rows: joined.orders.length,
-        unreadable: joined.unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
-        ...(joined.health ? { dataHealth: joined.health } : {}),
-      });
+    // Every message goes out at once (one small task each), so the background can store them
+    // together; the replies are applied as they come back, in order.
+    const chunks: Order[][] = [];
+    for (let i = 0; i === 0 || i < outgoing.length; i += ORDERS_PER_MESSAGE) chunks.push(outgoing.slice(i, i + ORDERS_PER_MESSAGE));
+    const replies: Promise<VerdictsReply | undefined>[] = [];
+    for (const orders of chunks) {
+      if (replies.length) await yieldToPage();
+      replies.push(
+        ask({
+          type: 'page-read',
+          platform: adapter.platform,
+          pagePath: url.pathname,
+          readAt,
+          orders,
+          rows: joined.orders.length,
+          unreadable: joined.unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
+          ...(joined.health ? { dataHealth: joined.health } : {}),
+        }),
+      );
+    }
+    for (const [i, pending] of replies.entries()) {
+      const reply = await pending;
       if (signal.aborted) return;
+      const orders = chunks[i]!;
       if (!reply) {
         // Not received: send these again with the next reading.
-        for (const o of outgoing.slice(i)) sent.delete(o.orderId);
+        for (const o of orders) sent.delete(o.orderId);
         lastFullSend = -Infinity;
-        return;
+        continue;
       }
       for (const o of orders) sent.set(o.orderId, formOf(o));
       await apply(reply, orders.map((o) => o.orderId));

@@ -126,43 +126,44 @@ function* walk(from: Node, found: Map<Element, Label>): Generator<void> {
 const PLACE_AT_MOST = 64;
 
 /**
- * Places `fresh` labels among `kept` ones (both in document order of their label texts) by walking
- * forward from each new label to the next kept one: a row's worth of text, where comparing
- * document positions costs a walk over every sibling row of a 1,000-row table.
+ * Places `fresh` labels among `kept` ones (both in document order of their label texts): from each
+ * new label the page is walked forward to the next label of either kind — a row's worth of text,
+ * where comparing document positions costs a walk over every sibling row of a 1,000-row table.
  */
 function placeInOrder(root: Node, kept: readonly Element[], fresh: readonly Element[], labels: Map<Element, Label>): Element[] {
   if (!fresh.length) return kept.slice();
   const keptAt = new Map<Node, number>(kept.map((el, i) => [labels.get(el)!.at, i]));
-  const freshAt = new Set<Node>(fresh.map((el) => labels.get(el)!.at));
+  const freshAt = new Map<Node, Element>(fresh.map((el) => [labels.get(el)!.at, el]));
   const doc = root.ownerDocument ?? (root as Document);
-  // Before which kept label each new one goes (kept.length: at the end), and how many new ones follow it there.
-  const slots = new Map<number, { el: Element; after: number }[]>();
+  // A new label right before a kept one (kept.length: at the end) ends a run; `before` links a run backwards.
+  const lastBefore = new Map<number, Element>();
+  const before = new Map<Element, Element>();
   for (const el of fresh) {
     const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     walker.currentNode = labels.get(el)!.at;
-    let slot = kept.length;
-    let after = 0;
+    let next: number | Element = kept.length;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const i = keptAt.get(n);
-      if (i !== undefined) {
-        slot = i;
+      const f = freshAt.get(n);
+      if (i !== undefined || f !== undefined) {
+        next = i ?? f!;
         break;
       }
-      if (freshAt.has(n)) after++;
     }
-    const list = slots.get(slot) ?? [];
-    list.push({ el, after });
-    slots.set(slot, list);
+    if (typeof next === 'number') lastBefore.set(next, el);
+    else before.set(next, el);
   }
   const out: Element[] = [];
-  const drain = (slot: number) => {
-    for (const { el } of (slots.get(slot) ?? []).sort((a, b) => b.after - a.after)) out.push(el);
+  const runBefore = (slot: number) => {
+    const run: Element[] = [];
+    for (let el = lastBefore.get(slot); el; el = before.get(el)) run.push(el);
+    for (let i = run.length - 1; i >= 0; i--) out.push(run[i]!);
   };
   kept.forEach((el, i) => {
-    drain(i);
+    runBefore(i);
     out.push(el);
   });
-  drain(kept.length);
+  runBefore(kept.length);
   return out;
 }
 

@@ -172,6 +172,9 @@ function createSession(deps: PageDeps): PageSession {
   async function readRows(kind: PageKind, readAt: number, since: PageChanges, signal: AbortSignal) {
     // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
     if (!(await refreshLabels(doc.body, signal))) return undefined;
+    // Finding the rows is one step (~20 ms for 1,000 rows): it starts a task of its own.
+    await yieldToPage();
+    if (signal.aborted) return undefined;
     const rows = adapter.findRows(doc.body, kind);
     const unchanged = new Set<RowReading['row']>();
     const readings = await mapInSlices(

@@ -10,6 +10,8 @@ export const DOUYIN_TAB: Sender = { id: EXT_ID, url: 'https://fxg.jinritemai.com
 export const POPUP: Sender = { id: EXT_ID, url: `chrome-extension://${EXT_ID}/popup.html` };
 
 type Worker = typeof import('@/utils/background/worker');
+/** The worker instance booted last (each boot loads fresh modules). */
+let current: Worker | undefined;
 
 function dropListeners() {
   for (const event of [
@@ -29,6 +31,7 @@ function dropListeners() {
 export async function boot(): Promise<Worker> {
   vi.resetModules();
   const worker = await import('@/utils/background/worker');
+  current = worker;
   worker.startBackground();
   await worker.refresh(); // the start-up recompute (queued behind the one startBackground began)
   return worker;
@@ -41,12 +44,15 @@ export async function restart(): Promise<Worker> {
 }
 
 /** Delivers a runtime message as the browser would, with `sender`; undefined = no answer. */
-export function send(message: unknown, sender: Sender): Promise<unknown> {
-  return new Promise((resolve) => {
+/** Sends like a tab or extension page; resolves with the answer once the worker's queued work is stored. */
+export async function send(message: unknown, sender: Sender): Promise<unknown> {
+  const answer = await new Promise((resolve) => {
     void fakeBrowser.runtime.onMessage.trigger(message, sender as never, resolve).then((results: unknown[]) => {
       if (!results.includes(true)) resolve(undefined);
     });
   });
+  await current?.idle();
+  return answer;
 }
 
 export async function stored(): Promise<Record<string, unknown>> {

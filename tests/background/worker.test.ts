@@ -68,6 +68,28 @@ describe('background worker', () => {
     writes.mockRestore();
   });
 
+  it('answers a page as soon as its reading is merged; the write follows before the next job', async () => {
+    const worker = await boot();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      await gate;
+      return set(items);
+    });
+    const answered = new Promise<{ ok: boolean; verdicts: { orderId: string }[] }>((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger(pageRead([douyin('C1', 2 * HOUR_MS)]), DOUYIN_TAB as never, resolve as never);
+    });
+    const reply = await answered;
+    expect(reply.ok).toBe(true);
+    expect(reply.verdicts.some((v) => v.orderId === 'C1')).toBe(true);
+    expect((await stored()).orders ?? {}).not.toHaveProperty('douyin:C1');
+    release();
+    await worker.idle();
+    expect((await stored()).orders).toHaveProperty('douyin:C1');
+    writes.mockRestore();
+  });
+
   it('keeps the newest reading of an order and answers a later verdicts query from storage', async () => {
     await boot();
     await send(pageRead([douyin('A1', 20 * HOUR_MS, { readAt: NOW })]), DOUYIN_TAB);

@@ -51,6 +51,11 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Resolves once the work queued so far is done (a reading's answer may come before it is stored). */
+export function idle(): Promise<void> {
+  return queue.then(() => undefined);
+}
+
 export interface Settled {
   state: WorkerState;
   /** Every stored order before pruning (a page's reply needs finished ones too). */
@@ -59,6 +64,9 @@ export interface Settled {
   kept: Verdict[];
   badge: Badge;
 }
+
+/** What a page's reply needs: the stored orders with a reading merged in, and the settings. */
+type Readable = Pick<Settled, 'state' | 'read'>;
 
 /** The merchant's clocks on enabled platforms. */
 function merchantClocks(verdicts: readonly Verdict[], settings: ExtensionSettings): Verdict[] {
@@ -76,7 +84,7 @@ async function setBadge(badge: Badge): Promise<void> {
  * failure is recorded in `state.problems` (the popup shows it) and notifications wait, since
  * their sent set could not be persisted.
  */
-async function settle(now: number, change?: (s: WorkerState) => Set<Part>): Promise<Settled> {
+async function settle(now: number, change?: (s: WorkerState) => Set<Part>, merged?: (s: Readable) => void): Promise<Settled> {
   const { state, corrupted } = await loadState();
   const dirty = change ? change(state) : new Set<Part>();
   if (corrupted.length > 0) {
@@ -87,6 +95,7 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>): Prom
   }
   const { settings } = state;
   const read = state.orders;
+  merged?.({ state, read });
   const verdicts = evaluateOrders(Object.values(read), now, settings);
 
   const orders = pruneOrders(read, verdicts, now, settings.retentionDays);
@@ -149,7 +158,7 @@ export function refresh(now = Date.now()): Promise<Settled> {
  * service ticket, so case rules give one verdict per case (subjectId names it); the popup,
  * notifications and badge count keep one per order × rule.
  */
-function verdictsReply(settled: Settled, now: number, keys: ReadonlySet<string>): Reply {
+function verdictsReply(settled: Readable, now: number, keys: ReadonlySet<string>): Reply {
   const { settings } = settled.state;
   const asked = [...keys].flatMap((key) => settled.read[key] ?? []);
   return {
@@ -192,6 +201,10 @@ async function storeReadings(): Promise<void> {
   const now = Math.max(...batch.map((r) => r.now));
   // The sender was checked for message.platform only: a tab cannot write another platform's orders.
   const ordersOf = (m: PageRead) => m.orders.filter((o) => o.platform === m.platform) as Order[];
+  // The page is answered as soon as its readings are merged; storing them (the slow part with a
+  // long list) goes on behind the answer, still before the next job of the queue.
+  let answerNow: (s: Readable) => void = () => undefined;
+  const merged = new Promise<Readable>((resolve) => (answerNow = resolve));
   const settling = settle(now, (state) => {
     const parts = new Set<Part>();
     for (const { message, now: at } of batch) {
@@ -201,10 +214,11 @@ async function storeReadings(): Promise<void> {
       parts.add('orders').add('health');
     }
     return parts;
-  });
+  }, (s) => answerNow(s));
+  const readable = Promise.race([merged, settling]);
   for (const { message, answer } of batch) {
     answer(
-      settling.then((settled) =>
+      readable.then((settled) =>
         isPlatformEnabled(settled.state.settings, message.platform)
           ? verdictsReply(settled, now, new Set(ordersOf(message).map(orderKey)))
           : emptyReply(settled.state.settings, now),

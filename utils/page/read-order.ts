@@ -11,6 +11,7 @@ import {
   EXTRA_STATUS,
   FILING_KIND_WORDS,
   FILING_LABELS,
+  BUYER_LABEL,
   SERVICE_CATEGORY,
   SERVICE_WORDS,
   TIME_LABELS,
@@ -137,7 +138,8 @@ export function readOrderFields(row: RowText, now: number): OrderFields {
   const services = new Set<(typeof ServiceSchema.options)[number]>();
   const categories = new Set<(typeof CategorySchema.options)[number]>();
   let crossBorder = false;
-  for (const t of row.texts) {
+  for (const [i, t] of row.texts.entries()) {
+    if (i > 0 && BUYER_LABEL.test(row.texts[i - 1]!)) continue;
     const service = SERVICE_WORDS[t];
     if (service) services.add(service);
     const category = CATEGORY_WORDS[t];

@@ -39,6 +39,9 @@ export const FILING_LABELS = {
 /** Status words some pages print that the shared word list does not know. */
 export const EXTRA_STATUS: readonly [RegExp, OrderStatus][] = [[/^等待买家确认收货$/, 'shipped']];
 
+/** Labels whose value is the buyer's own text (a nickname can spell a tag): never read as a tag. */
+export const BUYER_LABEL = /^(买家|买家昵称|昵称|收货人|收件人|买家留言|留言)\s*[:：]?$/;
+
 /** Service tags, matched against a whole text node. */
 export const SERVICE_WORDS: Record<string, Service> = {
   当日发: 'same-day-ship',

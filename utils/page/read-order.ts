@@ -20,7 +20,7 @@ import {
 
 /** Why a row could not be read. Shown in the 无法识别 tooltip; the row is left out of evaluation. */
 export interface RowProblem {
-  code: 'no-order-id' | 'bad-time' | 'bad-amount' | 'missing-field' | 'invalid' | 'error';
+  code: 'no-order-id' | 'id-mismatch' | 'bad-time' | 'bad-amount' | 'missing-field' | 'invalid' | 'error';
   /** The label (or field) concerned, e.g. 下单时间. */
   field?: string;
   /** A short excerpt of what the page printed there (never buyer data: only labelled values). */

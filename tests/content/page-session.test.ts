@@ -422,8 +422,14 @@ describe('page session on a case list', () => {
       }));
       return { ok: true, now: NOW, lang: 'zh', thresholds: { dueSoonFraction: 0.01, dueSoonFloorMinutes: 1, criticalFraction: 0.01, criticalFloorMinutes: 1 }, verdicts };
     };
-    const { session } = start({ send, location: () => f.url });
+    let reads = 0;
+    const counted = (m: IncomingMessage) => (m.type === 'page-read' && reads++, send(m));
+    const { session } = start({ send: counted, location: () => f.url });
     await session.scan();
+    // Read again, nothing changed: nothing is sent (two rows of one order are two readings, not one that changed).
+    const sends = reads;
+    await session.scan();
+    expect(reads).toBe(sends);
     const byOrder = new Map<string, string[]>();
     for (const e of f.expected) if ('ticket' in e) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e.ticket.id]);
     const shared = [...byOrder].find(([, ids]) => ids.length > 1);

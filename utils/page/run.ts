@@ -64,6 +64,12 @@ function caseIdsOf(order: Order): string[] | undefined {
   return ids.length ? ids : undefined;
 }
 
+/** An order row's reading is its order's; a case list has one reading per case of an order. */
+const readingKey = (order: Order) => {
+  const cases = caseIdsOf(order);
+  return cases ? `${order.orderId}#${cases.join(',')}` : order.orderId;
+};
+
 const sameParts = (a: readonly Element[], b: readonly Element[]) => a.length === b.length && a.every((el, i) => el === b[i]);
 
 /** Same badge input: drawing it again would draw the same badge. */
@@ -101,7 +107,7 @@ function createSession(deps: PageDeps): PageSession {
   let lang: Lang = 'zh';
   let thresholds: Thresholds | undefined;
   let orderIds: string[] = [];
-  /** Per order, what the background last received of it; the page sends only what differs. */
+  /** Per reading (readingKey), what the background last received of it; the page sends only what differs. */
   const sent = new Map<string, string>();
   const sentForm = new WeakMap<Order, string>();
   let lastUnreadable = '';
@@ -231,7 +237,7 @@ function createSession(deps: PageDeps): PageSession {
     orderIds = [...evaluated];
     for (const id of verdicts.keys()) if (!evaluated.has(id)) verdicts.delete(id);
     // An order that reads differently waits for its new verdicts: the old ones may be wrong now.
-    for (const o of joined.orders) if (sent.get(o.orderId) !== formOf(o)) verdicts.delete(o.orderId);
+    for (const o of joined.orders) if (sent.get(readingKey(o)) !== formOf(o)) verdicts.delete(o.orderId);
     // Also ask for orders back on the page whose verdicts were let go when they left it (paging back).
     const unanswered = joined.orders.filter((o) => !verdicts.has(o.orderId));
 
@@ -289,11 +295,11 @@ function createSession(deps: PageDeps): PageSession {
       const orders = chunks[i]!;
       if (!reply) {
         // Not received: send these again with the next reading.
-        for (const o of orders) sent.delete(o.orderId);
+        for (const o of orders) sent.delete(readingKey(o));
         lastFullSend = -Infinity;
         continue;
       }
-      for (const o of orders) sent.set(o.orderId, formOf(o));
+      for (const o of orders) sent.set(readingKey(o), formOf(o));
       await apply(reply, orders.map((o) => o.orderId));
     }
   }

@@ -96,5 +96,9 @@ export function renderBadge(host: Element, content: BadgeContent): boolean {
 
 export const isBadge = (node: Node): boolean => node.nodeName === BADGE_TAG.toUpperCase();
 
+/** A mutation that only added or removed our own badges: not a change of the page. */
+export const onlyBadgesMoved = (r: MutationRecord): boolean =>
+  r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isBadge);
+
 /** A badge this script made (a page cloning a row copies the element but not its shadow root). */
 export const isOwnBadge = (node: Node): boolean => parts.has(node as Element);

@@ -1,4 +1,4 @@
-import { isBadge } from '@/components/badge/badge';
+import { onlyBadgesMoved } from '@/components/badge/badge';
 
 /**
  * What the page changed between two readings, from its mutation records: a row none of whose
@@ -15,7 +15,7 @@ export function trackChanges(root: Node, signal: AbortSignal): { take(): PageCha
   let changed = new Set<Node>();
   const note = (records: readonly MutationRecord[]) => {
     for (const r of records) {
-      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isBadge)) continue;
+      if (onlyBadgesMoved(r)) continue;
       changed.add(r.target);
     }
   };

@@ -1,4 +1,4 @@
-import { isBadge } from '@/components/badge/badge';
+import { onlyBadgesMoved } from '@/components/badge/badge';
 import { yieldToPage, SLICE_MS } from './schedule';
 import { normText, startsWithLabel } from './text';
 import { ORDER_ID_LABELS } from './vocab';
@@ -93,7 +93,7 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
       continue;
     }
     // Our own badges come and go beside the labels: nothing to walk.
-    if ([...r.addedNodes, ...r.removedNodes].every(isBadge)) continue;
+    if (onlyBadgesMoved(r)) continue;
     // A text child added or removed changes only its parent's own text; added elements are walked.
     if (r.target.nodeType === 1) index.recheck.add(r.target as Element);
     for (const n of r.addedNodes) {

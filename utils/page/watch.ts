@@ -1,4 +1,4 @@
-import { isBadge } from '@/components/badge/badge';
+import { isBadge, onlyBadgesMoved } from '@/components/badge/badge';
 
 /**
  * Watches the page for re-renders (tab switch, pagination, filters, recycled rows) and calls
@@ -21,7 +21,7 @@ export function watchMutations(
     if (!signal.aborted) onChange();
   };
   const ours = (r: MutationRecord) =>
-    (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isBadge)) ||
+    onlyBadgesMoved(r) ||
     (r.type === 'attributes' && isBadge(r.target));
   const observer = new MutationObserver((records) => {
     if (records.every(ours)) return;

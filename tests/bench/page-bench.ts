@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { douyinFixture } from '../fixtures/pages/douyin';
 import { startProfile, stopProfile } from './profile';
-import { fmt, table } from './stats';
+import { fmt, percentile, table } from './stats';
 
 /**
  * The page benchmark: 抖店's order list with 1,000 rows in real headless Chromium, served at its
@@ -17,7 +17,8 @@ import { fmt, table } from './stats';
  *   the CDP profiler, so async continuations count; profile.ts);
  * - JS heap after a full GC with and without the extension (CDP Performance.getMetrics);
  * - 50 orders changed by the page's own script (re-rendered with a new ship-by time): time until
- *   re-badged, and the extension's CPU time for it.
+ *   re-badged, and the extension's CPU time for it; five rounds on different orders, medians
+ *   reported (one round on this 2-core machine varies by half).
  * Desktop notifications are switched off in the settings first: with them on, the worker shows one
  * notification per critical/breached clock (hundreds on a 1,000-row first read) before it answers
  * the page, and the rows stay unbadged for minutes (reported to the background's owner).
@@ -25,6 +26,8 @@ import { fmt, table } from './stats';
 
 const ROWS = 1000;
 const CHANGED = 50;
+/** The change is measured this many times, each on the next 50 orders; medians are reported. */
+const CHANGE_ROUNDS = 5;
 const URL_ = 'https://fxg.jinritemai.com/ffa/morder/order/list';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -117,9 +120,9 @@ const ALL_BADGED = (n: number) => `(() => {
   return true;
 })()`;
 
-/** The page's own script re-renders the first 50 orders with a ship-by time 2 h later. */
-const CHANGE_ROWS = `(() => {
-  const heads = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.dataset.rowKey.includes('-child-')).slice(0, ${CHANGED});
+/** The page's own script re-renders 50 orders (round `k`: orders 50k … 50k+49) with a ship-by time 2 h later. */
+const CHANGE_ROWS = (round: number) => `(() => {
+  const heads = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.dataset.rowKey.includes('-child-')).slice(${round * CHANGED}, ${(round + 1) * CHANGED});
   window.__t1 = performance.now();
   for (const tr of heads) {
     const fresh = tr.cloneNode(true);
@@ -182,8 +185,9 @@ export interface PageResult {
   heapWithoutMB: number;
   heapOverheadMB: number;
   changedOrders: number;
+  /** Medians over the change rounds (and the worst round, for the goals). */
   changeToRebadgedMs: number;
-  change: TaskStats & { extensionCpuMs: number };
+  change: TaskStats & { extensionCpuMs: number; extensionCpuMaxMs: number; rounds: number };
   baselineLongestTaskMs: number;
 }
 
@@ -219,24 +223,40 @@ export async function benchPage(extensionDir: string, ranked = false): Promise<P
     const initial = taskStats(await stopTrace(cdp), s.origin);
     const initialProfile = await stopProfile(cdp, s.origin);
 
-    await startTrace(cdp);
-    await startProfile(cdp);
-    const changedOrders = (await page.evaluate(CHANGE_ROWS)) as number;
-    await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 60_000, polling: 'raf' });
-    const changeToRebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
-    await page.waitForTimeout(1000);
-    const change = taskStats(await stopTrace(cdp), s.origin);
-    const changeProfile = await stopProfile(cdp, s.origin);
+    const rounds: { changed: number; rebadgedMs: number; tasks: TaskStats; cpuMs: number; top: string }[] = [];
+    for (let k = 0; k < CHANGE_ROUNDS; k++) {
+      await startTrace(cdp);
+      await startProfile(cdp);
+      const changed = (await page.evaluate(CHANGE_ROWS(k))) as number;
+      await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 60_000, polling: 'raf' });
+      const rebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
+      await page.waitForTimeout(1000);
+      const tasks = taskStats(await stopTrace(cdp), s.origin);
+      const { extensionMs, top } = await stopProfile(cdp, s.origin);
+      rounds.push({ changed, rebadgedMs, tasks, cpuMs: extensionMs, top });
+    }
+    const med = (f: (r: (typeof rounds)[number]) => number) => percentile(rounds.map(f), 50);
+    const typical = [...rounds].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(rounds.length / 2)]!;
     profiles.initial = initialProfile.top;
-    profiles.change = changeProfile.top;
+    profiles.change = `the median round's\n\n${typical.top}`;
     heapWith = await heapAfterGc(cdp);
     r = {
       rows: ROWS,
       listToBadgedMs,
       initial: { ...initial, extensionCpuMs: initialProfile.extensionMs },
-      changedOrders,
-      changeToRebadgedMs,
-      change: { ...change, extensionCpuMs: changeProfile.extensionMs },
+      changedOrders: typical.changed,
+      changeToRebadgedMs: med((r) => r.rebadgedMs),
+      change: {
+        tasks: med((r) => r.tasks.tasks),
+        longestTaskMs: Math.max(...rounds.map((r) => r.tasks.longestTaskMs)),
+        longestExtensionTaskMs: Math.max(...rounds.map((r) => r.tasks.longestExtensionTaskMs)),
+        tasksOver50Ms: Math.max(...rounds.map((r) => r.tasks.tasksOver50Ms)),
+        extensionTasksOver50Ms: Math.max(...rounds.map((r) => r.tasks.extensionTasksOver50Ms)),
+        extensionScriptingMs: med((r) => r.tasks.extensionScriptingMs),
+        extensionCpuMs: med((r) => r.cpuMs),
+        extensionCpuMaxMs: Math.max(...rounds.map((r) => r.cpuMs)),
+        rounds: rounds.length,
+      },
     };
   } finally {
     await s.close();
@@ -264,10 +284,11 @@ export async function benchPage(extensionDir: string, ranked = false): Promise<P
         ['longest task of any kind (initial)', `${fmt(result.initial.longestTaskMs, 1)} ms`, ''],
         ['  same page without the extension', `${fmt(result.baselineLongestTaskMs, 1)} ms`, ''],
         ['extension CPU, sampled (initial)', `${fmt(result.initial.extensionCpuMs, 1)} ms`, ''],
-        [`${result.changedOrders} orders changed → re-badged`, `${fmt(result.changeToRebadgedMs, 0)} ms`, ''],
-        ['extension CPU for the change, sampled', `${fmt(result.change.extensionCpuMs, 1)} ms`, `${goal(result.change.extensionCpuMs <= 16)} (≤16)`],
+        [`${result.changedOrders} orders changed → re-badged (median of ${result.change.rounds})`, `${fmt(result.changeToRebadgedMs, 0)} ms`, ''],
+        ['extension CPU for the change, sampled (median)', `${fmt(result.change.extensionCpuMs, 1)} ms`, `${goal(result.change.extensionCpuMs <= 16)} (≤16)`],
+        ['  worst round', `${fmt(result.change.extensionCpuMaxMs, 1)} ms`, ''],
         ['  (trace FunctionCall time, misses async work)', `${fmt(result.change.extensionScriptingMs, 1)} ms`, ''],
-        ['longest task with extension code (change)', `${fmt(result.change.longestExtensionTaskMs, 1)} ms`, `${goal(result.change.longestExtensionTaskMs <= 50)} (≤50)`],
+        ['longest task with extension code (change, worst)', `${fmt(result.change.longestExtensionTaskMs, 1)} ms`, `${goal(result.change.longestExtensionTaskMs <= 50)} (≤50)`],
         ['JS heap with / without extension', `${fmt(result.heapWithMB, 1)} / ${fmt(result.heapWithoutMB, 1)} MB`, ''],
         ['heap overhead', `${fmt(result.heapOverheadMB, 1)} MB`, `${goal(result.heapOverheadMB < 10)} (<10)`],
       ],

@@ -27,7 +27,7 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
 export interface ProfileResult {
   /** Sampled time with an extension frame on the stack. */
   extensionMs: number;
-  /** The extension's functions by self time (bundle positions; unminified with --profile). */
+  /** The extension's functions by self and by total time (bundle positions; unminified with --profile). */
   top: string;
 }
 
@@ -59,10 +59,14 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
       if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + us), seen.add(key);
     }
   });
-  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
-  const ranked = table(
-    ['function (minified bundle position)', 'self ms', 'total ms'],
-    rows.map(([k, us]) => [k, fmt(us / 1000, 1), fmt((total.get(k) ?? 0) / 1000, 1)]),
-  );
-  return { extensionMs: extensionUs / 1000, top: ranked };
+  // Ranked by self time (where the time goes) and by total time (which step it belongs to).
+  const rank = (by: Map<string, number>) =>
+    table(
+      ['function (bundle position)', 'self ms', 'total ms'],
+      [...by]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([k]) => [k, fmt((self.get(k) ?? 0) / 1000, 1), fmt((total.get(k) ?? 0) / 1000, 1)]),
+    );
+  return { extensionMs: extensionUs / 1000, top: `by self time\n\n${rank(self)}\n\nby total time\n\n${rank(total)}` };
 }

@@ -1,5 +1,5 @@
 import { BADGE_CSS } from './styles';
-import type { BadgeContent } from './view';
+import type { BadgeContent, BadgeDetails } from './view';
 
 /**
  * The badge element: plain DOM in an open shadow root (page styles can't reach in; Playwright
@@ -9,13 +9,14 @@ import type { BadgeContent } from './view';
  */
 
 export const BADGE_TAG = 'shouyue-badge';
-const rendered = new WeakMap<Element, string>();
 
 interface Parts {
   button: HTMLButtonElement;
   icon: HTMLElement;
   text: HTMLElement;
   pop: HTMLElement;
+  /** The popover's words, written into it when it opens (undefined: already written). */
+  details?: () => BadgeDetails;
 }
 const parts = new WeakMap<Element, Parts>();
 
@@ -26,25 +27,61 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
   return e;
 }
 
-export function createBadgeHost(doc: Document): HTMLElement {
-  const host = doc.createElement(BADGE_TAG);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = el(doc, 'style', undefined, BADGE_CSS);
+/** The shadow root's content, built once per document and cloned per badge (one call, not a dozen). */
+const templates = new WeakMap<Document, DocumentFragment>();
+function template(doc: Document): DocumentFragment {
+  let t = templates.get(doc);
+  if (t) return t;
+  t = doc.createDocumentFragment();
   const button = el(doc, 'button');
   button.type = 'button';
   button.setAttribute('aria-describedby', 'pop');
   const icon = el(doc, 'span', 'icon');
   icon.setAttribute('aria-hidden', 'true');
-  const text = el(doc, 'span', 'text');
-  button.append(icon, text);
+  button.append(icon, el(doc, 'span', 'text'));
   const pop = el(doc, 'div', 'pop');
   pop.id = 'pop';
   pop.setAttribute('role', 'tooltip');
-  root.append(style, button, pop);
-  parts.set(host, { button, icon, text, pop });
+  t.append(el(doc, 'style', undefined, BADGE_CSS), button, pop);
+  templates.set(doc, t);
+  return t;
+}
+
+/** Writes the popover's words (all as text). */
+function writeDetails(pop: HTMLElement, details: BadgeDetails): void {
+  const doc = pop.ownerDocument;
+  const items = details.rules.map((r) => {
+    const li = el(doc, 'li', `s-line-${r.state}`);
+    const head = el(doc, 'div', 'rule');
+    head.append(el(doc, 'span', undefined, r.title), el(doc, 'span', `tag s-${r.state}`, r.tag));
+    li.append(head, ...r.lines.map((line) => el(doc, 'div', 'line', line)));
+    return li;
+  });
+  const list = el(doc, 'ul');
+  list.append(...items);
+  pop.replaceChildren(el(doc, 'div', 'title', details.title), list);
+  if (details.hint) pop.append(el(doc, 'div', 'hint', details.hint));
+}
+
+/** Brings the popover's words up to date (when it opens, or is open while the badge changes). */
+function fillPopover(p: Parts): void {
+  if (!p.details) return;
+  writeDetails(p.pop, p.details());
+  p.details = undefined;
+}
+
+export function createBadgeHost(doc: Document): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  root.append(template(doc).cloneNode(true));
+  const button = root.children[1] as HTMLButtonElement;
+  const p: Parts = { button, icon: button.firstElementChild as HTMLElement, text: button.lastElementChild as HTMLElement, pop: root.lastElementChild as HTMLElement };
+  parts.set(host, p);
+  const { pop } = p;
 
   const close = () => pop.classList.remove('open');
   const open = () => {
+    fillPopover(p);
     const r = button.getBoundingClientRect();
     const view = doc.defaultView;
     const width = view?.innerWidth ?? 1024;
@@ -68,30 +105,17 @@ export function createBadgeHost(doc: Document): HTMLElement {
   return host;
 }
 
-/** Renders content into a badge; returns false when it already showed exactly this. */
-export function renderBadge(host: Element, content: BadgeContent): boolean {
+/** Shows `content` on the badge; its popover's words are written when it opens (now, if open). */
+export function renderBadge(host: Element, content: BadgeContent): void {
   const p = parts.get(host);
-  if (!p) return false;
-  const signature = JSON.stringify(content);
-  if (rendered.get(host) === signature) return false;
-  rendered.set(host, signature);
-  const doc = host.ownerDocument;
-  p.button.className = `s-${content.tone}`;
+  if (!p) return;
+  const tone = `s-${content.tone}`;
+  if (p.button.className !== tone) p.button.className = tone;
   p.button.setAttribute('aria-label', content.label);
   p.icon.textContent = content.icon;
   p.text.textContent = content.text;
-  const items = content.rules.map((r) => {
-    const li = el(doc, 'li', `s-line-${r.state}`);
-    const head = el(doc, 'div', 'rule');
-    head.append(el(doc, 'span', undefined, r.title), el(doc, 'span', `tag s-${r.state}`, r.tag));
-    li.append(head, ...r.lines.map((line) => el(doc, 'div', 'line', line)));
-    return li;
-  });
-  const list = el(doc, 'ul');
-  list.append(...items);
-  p.pop.replaceChildren(el(doc, 'div', 'title', content.title), list);
-  if (content.hint) p.pop.append(el(doc, 'div', 'hint', content.hint));
-  return true;
+  p.details = content.details;
+  if (p.pop.classList.contains('open')) fillPopover(p);
 }
 
 export const isBadge = (node: Node): boolean => node.nodeName === BADGE_TAG.toUpperCase();

@@ -30,19 +30,32 @@ export interface RuleLine {
   lines: string[];
 }
 
-export interface BadgeContent {
+/** What the badge itself shows. */
+export interface BadgeHead {
   /** CSS state class: a clock state, or waiting / unreadable. */
   tone: Verdict['state'] | 'waiting' | 'unreadable';
   icon: string;
   text: string;
   /** The full sentence for screen readers. */
   label: string;
+}
+
+/** What its popover lists. */
+export interface BadgeDetails {
   title: string;
   rules: RuleLine[];
   hint?: string;
 }
 
-const ICONS: Record<BadgeContent['tone'], string> = {
+/**
+ * A badge's words: the face now, the popover's on demand. Most badges are never opened, and
+ * writing out every rule's lines for each of a thousand rows is most of drawing them.
+ */
+export interface BadgeContent extends BadgeHead {
+  details(): BadgeDetails;
+}
+
+const ICONS: Record<BadgeHead['tone'], string> = {
   breached: '✕',
   critical: '‼',
   'due-soon': '!',
@@ -80,21 +93,27 @@ function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
   return { state: v.state, title: words?.title ?? v.ruleId, tag: stateLabel(v.state, lang), lines };
 }
 
+const lazy = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
 export function badgeContent(input: BadgeInput, lang: Lang, rules: RuleLookup): BadgeContent {
   const t = translator(badgeMessages, lang);
   switch (input.kind) {
-    case 'waiting':
-      return { tone: 'waiting', icon: ICONS.waiting, text: t('waiting'), label: t('waitingLabel', { id: input.orderId }), title: t('orderTitle', { id: input.orderId }), rules: [] };
+    case 'waiting': {
+      const title = t('orderTitle', { id: input.orderId });
+      return { tone: 'waiting', icon: ICONS.waiting, text: t('waiting'), label: t('waitingLabel', { id: input.orderId }), details: () => ({ title, rules: [] }) };
+    }
     case 'unreadable': {
       const reason = problemText(input.problem, lang);
-      return { tone: 'unreadable', icon: ICONS.unreadable, text: t('unreadable'), label: t('unreadableLabel', { reason }), title: reason, rules: [], hint: t('unreadableHint') };
+      return { tone: 'unreadable', icon: ICONS.unreadable, text: t('unreadable'), label: t('unreadableLabel', { reason }), details: () => ({ title: reason, rules: [], hint: t('unreadableHint') }) };
     }
     case 'verdicts': {
-      const shown = input.verdicts.filter((v) => v.state !== 'not-applicable');
-      const sorted = [...shown].sort(compareUrgency);
+      const sorted = input.verdicts.filter((v) => v.state !== 'not-applicable').sort(compareUrgency);
       const top = sorted[0];
       const title = t('orderTitle', { id: input.orderId });
-      if (!top) return { tone: 'not-applicable', icon: ICONS['not-applicable'], text: t('noClocks'), label: t('sentence', { id: input.orderId, text: t('noClocks') }), title, rules: [] };
+      if (!top) return { tone: 'not-applicable', icon: ICONS['not-applicable'], text: t('noClocks'), label: t('sentence', { id: input.orderId, text: t('noClocks') }), details: () => ({ title, rules: [] }) };
       const text = badgeText(top, lang);
       const deadline = deadlineText(top, lang);
       return {
@@ -102,8 +121,7 @@ export function badgeContent(input: BadgeInput, lang: Lang, rules: RuleLookup): 
         icon: ICONS[top.state],
         text,
         label: t('sentence', { id: input.orderId, text: deadline ? `${text}，${deadline}` : text }),
-        title,
-        rules: sorted.map((v) => ruleLine(v, lang, rules)),
+        details: lazy(() => ({ title, rules: sorted.map((v) => ruleLine(v, lang, rules)) })),
       };
     }
   }

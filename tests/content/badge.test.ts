@@ -42,8 +42,8 @@ describe('badge words', () => {
 
   it('lists every clock in the popover, most urgent first, with deadline, source and consequence', () => {
     const c = content([met, ship, pickup]);
-    expect(c.rules.map((r) => r.state)).toEqual(['breached', 'critical', 'met']);
-    const [first, second] = c.rules;
+    expect(c.details().rules.map((r) => r.state)).toEqual(['breached', 'critical', 'met']);
+    const [first, second] = c.details().rules;
     expect(first!.lines.some((l) => l.includes('截止'))).toBe(true);
     expect(first!.lines.some((l) => l.startsWith('按规则估算'))).toBe(true);
     expect(second!.lines).toContain('平台给出的时限');
@@ -60,7 +60,8 @@ describe('badge words', () => {
   it('gives an unreadable row a grey 无法识别 badge with the reason', () => {
     const problem = { code: 'bad-time', field: '下单时间', text: '2024/13/45 25:61:00' } as const;
     const zh = badgeContent({ kind: 'unreadable', problem }, 'zh', rules);
-    expect(zh).toMatchObject({ tone: 'unreadable', text: '无法识别', title: '下单时间无法解析：2024/13/45 25:61:00' });
+    expect(zh).toMatchObject({ tone: 'unreadable', text: '无法识别' });
+    expect(zh.details().title).toBe('下单时间无法解析：2024/13/45 25:61:00');
     expect(badgeContent({ kind: 'unreadable', problem }, 'en', rules).text).toBe("Can't read");
   });
 });
@@ -85,13 +86,45 @@ describe('badge element', () => {
     expect(button.tabIndex).toBe(0);
   });
 
-  it('is idempotent: the same content renders once; new content replaces, never appends', () => {
+  const hover = (host: Element) => host.dispatchEvent(new MouseEvent('mouseenter'));
+  const unhover = (host: Element) => host.dispatchEvent(new MouseEvent('mouseleave'));
+
+  it('is idempotent: new content replaces, never appends', () => {
     const { host } = mount();
-    expect(renderBadge(host, content([ship, pickup]))).toBe(true);
-    expect(renderBadge(host, content([ship, pickup]))).toBe(false);
+    renderBadge(host, content([ship, pickup]));
+    renderBadge(host, content([ship, pickup]));
+    hover(host);
+    expect(host.shadowRoot!.querySelectorAll('li')).toHaveLength(2);
+    unhover(host);
     renderBadge(host, content([afterSales]));
+    hover(host);
     expect(host.shadowRoot!.querySelectorAll('button')).toHaveLength(1);
     expect(host.shadowRoot!.querySelectorAll('li')).toHaveLength(1);
+    expect(host.shadowRoot!.querySelector('.pop')!.textContent).toContain('售后');
+  });
+
+  it('writes the popover when it first opens, and at once while it is open', () => {
+    const { host } = mount();
+    const pop = host.shadowRoot!.querySelector('.pop')!;
+    renderBadge(host, content([ship]));
+    expect(pop.textContent).toBe('');
+    hover(host);
+    expect(pop.textContent).toContain('发货');
+    expect(pop.textContent).toContain('平台给出的时限');
+    renderBadge(host, content([pickup]));
+    expect(pop.textContent).toContain('按规则估算');
+    expect(host.shadowRoot!.querySelectorAll('li')).toHaveLength(1);
+  });
+
+  it('gives every badge its own shadow content (cloned, never shared)', () => {
+    const a = createBadgeHost(document);
+    const b = createBadgeHost(document);
+    document.body.replaceChildren(a, b);
+    renderBadge(a, content([ship]));
+    renderBadge(b, content([pickup]));
+    expect(a.shadowRoot!.querySelector('.text')!.textContent).toBe('发货 剩 3小时12分');
+    expect(b.shadowRoot!.querySelector('.text')!.textContent).toBe('揽收 已超时 2小时');
+    expect(a.shadowRoot!.querySelector('style')!.textContent).toContain('.pop');
   });
 
   it('opens its popover on focus and hover, closes on Escape and blur', () => {
@@ -120,6 +153,7 @@ describe('badge element', () => {
     const { host } = mount();
     renderBadge(host, badgeContent({ kind: 'unreadable', problem: { code: 'bad-time', field: '下单时间', text: HOSTILE_TEXT } }, 'zh', rules));
     renderBadge(host, badgeContent({ kind: 'verdicts', orderId: HOSTILE_TEXT, verdicts: [ship] }, 'zh', rules));
+    hover(host);
     expect(host.shadowRoot!.querySelector('img')).toBeNull();
     expect(host.shadowRoot!.textContent).toContain(HOSTILE_TEXT);
   });

@@ -170,12 +170,12 @@ describe('service tickets through the background and the engine', () => {
     const urgent = badge(tickets[1]!.orderId);
     expect(urgent.text).toBe('服务单 剩 35分');
     expect(urgent.tone).toBe('critical');
-    expect(urgent.rules[0]!.lines).toContain('平台给出的时限');
+    expect(urgent.details().rules[0]!.lines).toContain('平台给出的时限');
     const estimated = badge(tickets[6]!.orderId);
     // Opened 2 h 23 s ago, 24 h window.
     expect(estimated.text).toBe('服务单 剩 21小时59分');
-    expect(estimated.rules[0]!.lines.some((l) => l.startsWith('按规则估算'))).toBe(true);
-    expect(estimated.rules[0]!.lines).not.toContain('平台给出的时限');
+    expect(estimated.details().rules[0]!.lines.some((l) => l.startsWith('按规则估算'))).toBe(true);
+    expect(estimated.details().rules[0]!.lines).not.toContain('平台给出的时限');
     expect(badge(tickets[2]!.orderId).text).toBe('服务单 已超时 1小时30分');
   });
 });

@@ -159,6 +159,9 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(read.unreadable).toHaveLength(3);
     const grey = badges().filter((b) => b.shadowRoot!.querySelector('button.s-unreadable'));
     expect(grey).toHaveLength(3);
+    // The reason is in the badge's spoken label, and in its popover once hovered.
+    expect(grey.map((b) => b.shadowRoot!.querySelector('button')!.getAttribute('aria-label'))).toContainEqual(expect.stringContaining('下单时间无法解析：2024/13/45 25:61:00'));
+    for (const b of grey) b.dispatchEvent(new MouseEvent('mouseenter'));
     expect(grey.map((b) => b.shadowRoot!.querySelector('.title')!.textContent)).toContain('下单时间无法解析：2024/13/45 25:61:00');
   });
 

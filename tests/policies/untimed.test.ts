@@ -43,15 +43,15 @@ describe('a passed step whose time is not shown', () => {
     const zh = content(received, 'zh');
     expect(zh.tone).not.toBe('unknown');
     expect(zh.text).not.toContain('无法读取');
-    const hub = zh.rules.find((r) => r.title === rules('douyin.hub', 'zh')!.title)!;
+    const hub = zh.details().rules.find((r) => r.title === rules('douyin.hub', 'zh')!.title)!;
     expect(hub.tag).toBe('已完成（时间未显示）');
     expect(hub.lines[0]).toBe('已到分拨（时间未显示）');
     expect(hub.lines.join('\n')).toContain('无法判断是否按时');
     expect(hub.lines.join('\n')).toContain('firstHubAt');
 
     const en = content(received, 'en');
-    expect(en.rules.map((r) => r.lines[0])).toContain('At hub (time not shown)');
-    expect(en.rules.map((r) => r.lines[0])).toContain('Picked up (time not shown)');
+    expect(en.details().rules.map((r) => r.lines[0])).toContain('At hub (time not shown)');
+    expect(en.details().rules.map((r) => r.lines[0])).toContain('Picked up (time not shown)');
   });
 
   it('heads the badge calmly when nothing else is open, and ranks below a running clock', () => {

@@ -201,7 +201,9 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
     return;
   }
   // Kept in place: still on the page and still a label. Found ones (new, moved, re-rendered) are re-placed.
-  const kept = (index.entries ?? []).filter((el) => !found.has(el) && index.labels.has(el) && root.contains(el));
+  // (Under the body, "on the page" is isConnected: one flag, where contains() climbs every ancestor.)
+  const inRoot = root === root.ownerDocument?.body ? (el: Element) => el.isConnected : (el: Element) => root.contains(el);
+  const kept = (index.entries ?? []).filter((el) => !found.has(el) && index.labels.has(el) && inRoot(el));
   for (const [el, label] of found) index.labels.set(el, label);
   index.entries = placeInOrder(root, kept, [...found.keys()], index.labels);
   if (index.labels.size > index.entries.length) {

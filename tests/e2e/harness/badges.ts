@@ -15,22 +15,28 @@ export interface SeenBadge {
   key: string;
   tone: string;
   text: string;
-  /** The tooltip's text (every rule, deadlines in China time). */
+  /** The tooltip's text (every rule, deadlines in China time), as hovering shows it. */
   tooltip: string;
   /** Text of the element the badge sits beside (the order id label). */
   beside: string;
 }
 
-/** Runs in the page (Chromium or Firefox): every badge as the merchant sees it. Self-contained. */
+/**
+ * Runs in the page (Chromium or Firefox): every badge as the merchant sees it. Self-contained.
+ * The tooltip is written when it first opens, so each badge is hovered (and left) to read it.
+ */
 export function badgesInDocument(): SeenBadge[] {
   return [...document.querySelectorAll('shouyue-badge')].map((host) => {
     const root = host.shadowRoot;
     const button = root?.querySelector('button');
+    host.dispatchEvent(new MouseEvent('mouseenter'));
+    const tooltip = root?.querySelector('.pop')?.textContent ?? '';
+    host.dispatchEvent(new MouseEvent('mouseleave'));
     return {
       key: host.getAttribute('data-shouyue-key') ?? '',
       tone: [...(button?.classList ?? [])].find((c) => c.startsWith('s-'))?.slice(2) ?? '',
       text: root?.querySelector('.text')?.textContent ?? '',
-      tooltip: root?.querySelector('.pop')?.textContent ?? '',
+      tooltip,
       beside: host.previousElementSibling?.textContent ?? '',
     };
   });

@@ -120,9 +120,22 @@ export function renderBadge(host: Element, content: BadgeContent): void {
 
 export const isBadge = (node: Node): boolean => node.nodeName === BADGE_TAG.toUpperCase();
 
-/** A mutation that only added or removed our own badges: not a change of the page. */
-export const onlyBadgesMoved = (r: MutationRecord): boolean =>
-  r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isBadge);
-
 /** A badge this script made (a page cloning a row copies the element but not its shadow root). */
 export const isOwnBadge = (node: Node): boolean => parts.has(node as Element);
+
+/** Badges this script took out of the page itself (rows gone, badges replaced). */
+const removedHere = new WeakSet<Node>();
+
+export function removeBadge(host: Element): void {
+  removedHere.add(host);
+  host.remove();
+}
+
+/**
+ * A mutation that only added or removed badges, and removed none of ours but by our own hand: not
+ * a change of the page. (The page taking one of our badges out is one: that row needs it back.)
+ */
+export const onlyBadgesMoved = (r: MutationRecord): boolean =>
+  r.type === 'childList' &&
+  [...r.addedNodes].every(isBadge) &&
+  [...r.removedNodes].every((n) => isBadge(n) && (removedHere.has(n) || !isOwnBadge(n)));

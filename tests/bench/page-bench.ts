@@ -16,9 +16,11 @@ import { fmt, percentile, table } from './stats';
  *   extension's scripts ran, and the CPU time with the extension's code on the stack (sampled by
  *   the CDP profiler, so async continuations count; profile.ts);
  * - JS heap after a full GC with and without the extension (CDP Performance.getMetrics);
- * - 50 orders changed by the page's own script (re-rendered with a new ship-by time): time until
- *   re-badged, and the extension's CPU time for it; five rounds on different orders, medians
- *   reported (one round on this 2-core machine varies by half).
+ * - 50 orders changed by the page's own script, with a ship-by time 2 h later, two ways: updated
+ *   in place (the text node rewritten, as React does for a row whose key stays) and re-rendered
+ *   (each order's header row replaced by a new element). Time until re-badged and the extension's
+ *   CPU time for it; five rounds each on different orders, medians reported (one round on this
+ *   2-core machine varies by half).
  * Desktop notifications are switched off in the settings first: with them on, the worker shows one
  * notification per critical/breached clock (hundreds on a 1,000-row first read) before it answers
  * the page, and the rows stay unbadged for minutes (reported to the background's owner).
@@ -120,23 +122,45 @@ const ALL_BADGED = (n: number) => `(() => {
   return true;
 })()`;
 
-/** The page's own script re-renders 50 orders (round `k`: orders 50k … 50k+49) with a ship-by time 2 h later. */
-const CHANGE_ROWS = (round: number) => `(() => {
-  const heads = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.dataset.rowKey.includes('-child-')).slice(${round * CHANGED}, ${(round + 1) * CHANGED});
+/** How the page's script changes a row: rewriting its text, or rendering a new row element. */
+type ChangeKind = 'in place' | 'replaced';
+const CHANGE_KINDS: readonly ChangeKind[] = ['in place', 'replaced'];
+
+/**
+ * The page's own script changes 50 orders whose badge shows their ship-by clock and that carry no
+ * filing (which sets its own deadline), round `k` the k-th 50 of them: ship-by 2 h later, so every
+ * badge's words must change. Remembers which rows and what their badges said.
+ */
+const CHANGE_ROWS = (round: number, kind: ChangeKind) => `(() => {
+  const SHIP_BY = /^(承诺发货时间\\s*)(\\d{4})\\/(\\d{2})\\/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})$/;
+  const later = (text) => {
+    const m = text.match(SHIP_BY);
+    const h = (Number(m[5]) + 2) % 24;
+    return m[1] + m[2] + '/' + m[3] + '/' + m[4] + ' ' + String(h).padStart(2, '0') + ':' + m[6] + ':' + m[7];
+  };
+  const shipBy = (tr) => [...tr.querySelectorAll('span')].find((s) => s.firstChild && s.firstChild.nodeType === 3 && SHIP_BY.test(s.firstChild.nodeValue));
+  const said = (tr) => tr.querySelector('shouyue-badge')?.shadowRoot?.querySelector('.text')?.textContent ?? '';
+  const heads = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')]
+    .filter((tr) => !tr.dataset.rowKey.includes('-child-') && said(tr).startsWith('发货') && !tr.textContent.includes('报备') && shipBy(tr))
+    .slice(${round * CHANGED}, ${(round + 1) * CHANGED});
+  window.__changed = heads.map((tr) => ({ key: tr.dataset.rowKey, before: said(tr) }));
   window.__t1 = performance.now();
   for (const tr of heads) {
-    const fresh = tr.cloneNode(true);
-    fresh.querySelectorAll('shouyue-badge').forEach((b) => b.remove());
-    for (const span of fresh.querySelectorAll('span')) {
-      const m = span.textContent.match(/^(承诺发货时间\\s*)(\\d{4})\\/(\\d{2})\\/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})$/);
-      if (!m) continue;
-      const h = (Number(m[5]) + 2) % 24;
-      span.textContent = m[1] + m[2] + '/' + m[3] + '/' + m[4] + ' ' + String(h).padStart(2, '0') + ':' + m[6] + ':' + m[7];
-    }
-    tr.replaceWith(fresh);
+    const row = '${kind}' === 'replaced' ? tr.cloneNode(true) : tr;
+    if (row !== tr) row.querySelectorAll('shouyue-badge').forEach((b) => b.remove());
+    const text = shipBy(row).firstChild;
+    text.nodeValue = later(text.nodeValue);
+    if (row !== tr) tr.replaceWith(row);
   }
   return heads.length;
 })()`;
+
+/** Every changed row's badge says something new (its new verdict, not the waiting state). */
+const CHANGED_REBADGED = `(() => window.__changed.every(({ key, before }) => {
+  const tr = document.querySelector('[data-fx-list] > tr[data-row-key="' + key + '"]');
+  const button = tr?.querySelector('shouyue-badge')?.shadowRoot?.querySelector('button');
+  return button && !button.classList.contains('s-waiting') && button.querySelector('.text').textContent !== before;
+}))()`;
 
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -177,6 +201,15 @@ async function session(extensionDir: string | undefined) {
   return { context, origin, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
 
+/** Medians over a change's rounds (worst round where a goal is about every task). */
+export interface ChangeResult extends TaskStats {
+  changedOrders: number;
+  rebadgedMs: number;
+  extensionCpuMs: number;
+  extensionCpuMaxMs: number;
+  rounds: number;
+}
+
 export interface PageResult {
   rows: number;
   listToBadgedMs: number;
@@ -184,10 +217,7 @@ export interface PageResult {
   heapWithMB: number;
   heapWithoutMB: number;
   heapOverheadMB: number;
-  changedOrders: number;
-  /** Medians over the change rounds (and the worst round, for the goals). */
-  changeToRebadgedMs: number;
-  change: TaskStats & { extensionCpuMs: number; extensionCpuMaxMs: number; rounds: number };
+  changes: Record<ChangeKind, ChangeResult>;
   baselineLongestTaskMs: number;
 }
 
@@ -223,40 +253,45 @@ export async function benchPage(extensionDir: string, ranked = false): Promise<P
     const initial = taskStats(await stopTrace(cdp), s.origin);
     const initialProfile = await stopProfile(cdp, s.origin);
 
-    const rounds: { changed: number; rebadgedMs: number; tasks: TaskStats; cpuMs: number; top: string }[] = [];
-    for (let k = 0; k < CHANGE_ROUNDS; k++) {
-      await startTrace(cdp);
-      await startProfile(cdp);
-      const changed = (await page.evaluate(CHANGE_ROWS(k))) as number;
-      await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 60_000, polling: 'raf' });
-      const rebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
-      await page.waitForTimeout(1000);
-      const tasks = taskStats(await stopTrace(cdp), s.origin);
-      const { extensionMs, top } = await stopProfile(cdp, s.origin);
-      rounds.push({ changed, rebadgedMs, tasks, cpuMs: extensionMs, top });
+    const changes = {} as Record<ChangeKind, ChangeResult>;
+    for (const kind of CHANGE_KINDS) {
+      const rounds: { changed: number; rebadgedMs: number; tasks: TaskStats; cpuMs: number; top: string }[] = [];
+      for (let k = 0; k < CHANGE_ROUNDS; k++) {
+        await startTrace(cdp);
+        await startProfile(cdp);
+        const changed = (await page.evaluate(CHANGE_ROWS(k, kind))) as number;
+        await page.waitForFunction(CHANGED_REBADGED, undefined, { timeout: 60_000, polling: 'raf' });
+        const rebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
+        await page.waitForTimeout(1000);
+        const tasks = taskStats(await stopTrace(cdp), s.origin);
+        const { extensionMs, top } = await stopProfile(cdp, s.origin);
+        rounds.push({ changed, rebadgedMs, tasks, cpuMs: extensionMs, top });
+      }
+      const med = (f: (r: (typeof rounds)[number]) => number) => percentile(rounds.map(f), 50);
+      const worst = (f: (r: (typeof rounds)[number]) => number) => Math.max(...rounds.map(f));
+      const typical = [...rounds].sort((x, y) => x.cpuMs - y.cpuMs)[Math.floor(rounds.length / 2)]!;
+      profiles[`change ${kind}`] = `the median round's\n\n${typical.top}`;
+      changes[kind] = {
+        changedOrders: Math.min(...rounds.map((x) => x.changed)),
+        rebadgedMs: med((x) => x.rebadgedMs),
+        tasks: med((x) => x.tasks.tasks),
+        longestTaskMs: worst((x) => x.tasks.longestTaskMs),
+        longestExtensionTaskMs: worst((x) => x.tasks.longestExtensionTaskMs),
+        tasksOver50Ms: worst((x) => x.tasks.tasksOver50Ms),
+        extensionTasksOver50Ms: worst((x) => x.tasks.extensionTasksOver50Ms),
+        extensionScriptingMs: med((x) => x.tasks.extensionScriptingMs),
+        extensionCpuMs: med((x) => x.cpuMs),
+        extensionCpuMaxMs: worst((x) => x.cpuMs),
+        rounds: rounds.length,
+      };
     }
-    const med = (f: (r: (typeof rounds)[number]) => number) => percentile(rounds.map(f), 50);
-    const typical = [...rounds].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(rounds.length / 2)]!;
     profiles.initial = initialProfile.top;
-    profiles.change = `the median round's\n\n${typical.top}`;
     heapWith = await heapAfterGc(cdp);
     r = {
       rows: ROWS,
       listToBadgedMs,
       initial: { ...initial, extensionCpuMs: initialProfile.extensionMs },
-      changedOrders: typical.changed,
-      changeToRebadgedMs: med((r) => r.rebadgedMs),
-      change: {
-        tasks: med((r) => r.tasks.tasks),
-        longestTaskMs: Math.max(...rounds.map((r) => r.tasks.longestTaskMs)),
-        longestExtensionTaskMs: Math.max(...rounds.map((r) => r.tasks.longestExtensionTaskMs)),
-        tasksOver50Ms: Math.max(...rounds.map((r) => r.tasks.tasksOver50Ms)),
-        extensionTasksOver50Ms: Math.max(...rounds.map((r) => r.tasks.extensionTasksOver50Ms)),
-        extensionScriptingMs: med((r) => r.tasks.extensionScriptingMs),
-        extensionCpuMs: med((r) => r.cpuMs),
-        extensionCpuMaxMs: Math.max(...rounds.map((r) => r.cpuMs)),
-        rounds: rounds.length,
-      },
+      changes,
     };
   } finally {
     await s.close();
@@ -284,11 +319,16 @@ export async function benchPage(extensionDir: string, ranked = false): Promise<P
         ['longest task of any kind (initial)', `${fmt(result.initial.longestTaskMs, 1)} ms`, ''],
         ['  same page without the extension', `${fmt(result.baselineLongestTaskMs, 1)} ms`, ''],
         ['extension CPU, sampled (initial)', `${fmt(result.initial.extensionCpuMs, 1)} ms`, ''],
-        [`${result.changedOrders} orders changed → re-badged (median of ${result.change.rounds})`, `${fmt(result.changeToRebadgedMs, 0)} ms`, ''],
-        ['extension CPU for the change, sampled (median)', `${fmt(result.change.extensionCpuMs, 1)} ms`, `${goal(result.change.extensionCpuMs <= 16)} (≤16)`],
-        ['  worst round', `${fmt(result.change.extensionCpuMaxMs, 1)} ms`, ''],
-        ['  (trace FunctionCall time, misses async work)', `${fmt(result.change.extensionScriptingMs, 1)} ms`, ''],
-        ['longest task with extension code (change, worst)', `${fmt(result.change.longestExtensionTaskMs, 1)} ms`, `${goal(result.change.longestExtensionTaskMs <= 50)} (≤50)`],
+        ...CHANGE_KINDS.flatMap((kind) => {
+          const c = result.changes[kind];
+          return [
+            [`${c.changedOrders} orders changed ${kind} → re-badged (median of ${c.rounds})`, `${fmt(c.rebadgedMs, 0)} ms`, ''],
+            ['  extension CPU for the change, sampled (median)', `${fmt(c.extensionCpuMs, 1)} ms`, `${goal(c.extensionCpuMs <= 16)} (≤16)`],
+            ['  worst round', `${fmt(c.extensionCpuMaxMs, 1)} ms`, ''],
+            ['  (trace FunctionCall time, misses async work)', `${fmt(c.extensionScriptingMs, 1)} ms`, ''],
+            ['  longest task with extension code (worst round)', `${fmt(c.longestExtensionTaskMs, 1)} ms`, `${goal(c.longestExtensionTaskMs <= 50)} (≤50)`],
+          ];
+        }),
         ['JS heap with / without extension', `${fmt(result.heapWithMB, 1)} / ${fmt(result.heapWithoutMB, 1)} MB`, ''],
         ['heap overhead', `${fmt(result.heapOverheadMB, 1)} MB`, `${goal(result.heapOverheadMB < 10)} (<10)`],
       ],

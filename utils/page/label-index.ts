@@ -21,6 +21,8 @@ interface LabelIndex {
   /** Label elements in the order of their label texts; undefined until walked. */
   entries: Element[] | undefined;
   labels: Map<Element, Label>;
+  /** Counts every change of `entries`: equal versions, the same label elements in the same order. */
+  version: number;
 }
 
 /** The labels an element's own text starts with, and its first such text (its place in the page). */
@@ -77,6 +79,7 @@ function indexOf(root: Node): LabelIndex {
     stale: true,
     entries: undefined,
     labels: new Map(),
+    version: 0,
   };
   created.observer = new MutationObserver((records) => note(created, records));
   created.observer.observe(root, { childList: true, subtree: true, characterData: true });
@@ -179,6 +182,7 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
     // What the page changed meanwhile is pending in added/recheck: settled below or next time.
     index.entries = [...found.keys()];
     index.labels = found;
+    index.version++;
     note(index, index.observer.takeRecords());
   }
   if (!index.added.size && !index.recheck.size) return;
@@ -205,6 +209,7 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
   const inRoot = root === root.ownerDocument?.body ? (el: Element) => el.isConnected : (el: Element) => root.contains(el);
   const kept = (index.entries ?? []).filter((el) => !found.has(el) && index.labels.has(el) && inRoot(el));
   for (const [el, label] of found) index.labels.set(el, label);
+  if (found.size || kept.length !== index.entries?.length) index.version++;
   index.entries = placeInOrder(root, kept, [...found.keys()], index.labels);
   if (index.labels.size > index.entries.length) {
     const live = new Set(index.entries);
@@ -238,6 +243,9 @@ export function labelElements(root: ParentNode, labels: readonly string[]): Elem
   for (const _ of refresh(index, root as Node));
   return (index.entries ?? []).filter((el) => index.labels.get(el)?.labels.some((l) => labels.includes(l)));
 }
+
+/** Changes whenever the label elements under `root` (or their order) change; read after a refresh. */
+export const labelsVersion = (root: Node): number => indexOf(root).version;
 
 /** Forgets the index of `root` and stops watching it (a page session ending). */
 export function dropLabels(root: Node): void {

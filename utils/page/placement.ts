@@ -1,4 +1,4 @@
-import { BADGE_TAG, createBadgeHost, isOwnBadge } from '@/components/badge/badge';
+import { BADGE_TAG, createBadgeHost, isOwnBadge, removeBadge } from '@/components/badge/badge';
 import type { RowCandidate } from './adapter';
 
 /**
@@ -14,7 +14,7 @@ export function placeBadge(row: RowCandidate, key: string, rowUnchanged = false)
   let host = next && isOwnBadge(next) ? (next as HTMLElement) : undefined;
   // A row the page has not touched since its badge went in has no other badge to sweep.
   if (host && rowUnchanged && host.getAttribute(KEY) === key) return host;
-  for (const other of row.anchor.querySelectorAll(BADGE_TAG)) if (other !== host) other.remove();
+  for (const other of row.anchor.querySelectorAll(BADGE_TAG)) if (other !== host) removeBadge(other);
   if (!host) {
     host = createBadgeHost(row.idElement.ownerDocument);
     row.idElement.after(host);
@@ -25,7 +25,5 @@ export function placeBadge(row: RowCandidate, key: string, rowUnchanged = false)
 
 /** Removes every badge under `root` that is not in `keep` (rows that went away). */
 export function sweepBadges(root: ParentNode, keep: ReadonlySet<Element>): void {
-  for (const host of root.querySelectorAll(BADGE_TAG)) if (!keep.has(host)) host.remove();
+  for (const host of root.querySelectorAll(BADGE_TAG)) if (!keep.has(host)) removeBadge(host);
 }
-
-export const badgeKey = (host: Element) => host.getAttribute(KEY) ?? '';

@@ -7,10 +7,11 @@ import type { Verdict } from '@/policies/verdict';
 import type { Lang } from '@/utils/i18n';
 import { MAX_ORDERS_PER_MESSAGE, ReplySchema, type IncomingMessage, type VerdictsReply } from '@/utils/messages';
 import type { DataHealth } from '@/utils/page-data/health';
-import { readRow, type PageAdapter, type PageKind, type RowReading } from './adapter';
+import { readRow, type PageAdapter, type PageKind, type RowCandidate, type RowReading } from './adapter';
 import { trackChanges, type PageChanges } from './changes';
-import { dropLabels, refreshLabels } from './label-index';
-import { badgeKey, placeBadge, sweepBadges } from './placement';
+import { dropLabels, labelsVersion, refreshLabels } from './label-index';
+import { placeBadge, sweepBadges } from './placement';
+import { removeBadge } from '@/components/badge/badge';
 import { mapInSlices, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
 
@@ -72,6 +73,10 @@ const readingKey = (order: Order) => {
 
 const sameParts = (a: readonly Element[], b: readonly Element[]) => a.length === b.length && a.every((el, i) => el === b[i]);
 
+/** The elements a row was found with are all still on the page (a cell the page replaced is not). */
+const stillThere = (row: RowCandidate) =>
+  row.idElement.isConnected && [row.cells?.status, row.cells?.amount, ...(row.cells?.skip ?? [])].every((c) => !c || c.isConnected);
+
 /** Same badge input: drawing it again would draw the same badge. */
 function sameInput(a: BadgeInput | undefined, b: BadgeInput): boolean {
   if (!a || a.kind !== b.kind) return false;
@@ -97,8 +102,10 @@ function createSession(deps: PageDeps): PageSession {
 
   const life = new AbortController();
   let scanCtl = new AbortController();
-  /** Each row's last reading, with the elements it was read from. */
-  let cache = new WeakMap<Element, { parts: readonly Element[]; reading: RowReading }>();
+  /** Each row's last reading, with the elements it was read from and its badge. */
+  let cache = new WeakMap<Element, { parts: readonly Element[]; reading: RowReading; host?: Element }>();
+  /** The rows the last search of the page found: reused while the page changes only inside them. */
+  let found: { kind: PageKind; path: string; labels: number; rows: RowCandidate[]; parts: Set<Node> } | undefined;
   const changes = trackChanges(doc, life.signal);
   const verdicts = new Map<string, readonly Verdict[]>();
   const shown = new Map<Element, BadgeInput>();
@@ -124,8 +131,12 @@ function createSession(deps: PageDeps): PageSession {
   };
   /** Re-renders the badges of `ids` (all when undefined) from the verdicts now known, in slices. */
   const rerender = async (ids?: ReadonlySet<string>) => {
-    for (const host of [...shown.keys()]) if (!host.isConnected) shown.delete(host);
-    const hosts = [...shown].filter(([, input]) => input.kind !== 'unreadable' && (!ids || ids.has(input.orderId)));
+    const hosts = [...shown].filter(([host, input]) => {
+      if (input.kind === 'unreadable' || (ids && !ids.has(input.orderId))) return false;
+      // Badges the page has taken away since are forgotten (asked only of the badges concerned).
+      if (!host.isConnected) shown.delete(host);
+      return host.isConnected;
+    });
     await mapInSlices(hosts, ([host, input]) => render(host, inputFor((input as { orderId: string }).orderId, host)), life.signal);
   };
   /** A case list's row (one after-sales case or ticket) shows that case's clocks only. */
@@ -174,14 +185,36 @@ function createSession(deps: PageDeps): PageSession {
     return undefined;
   };
 
-  /** Finds and reads the rows; a row the page has not touched since it was read keeps its reading. */
-  async function readRows(kind: PageKind, readAt: number, since: PageChanges, signal: AbortSignal) {
+  /**
+   * The rows of the page: those of the last search when the page changed only inside them (the
+   * same label elements, nothing added or removed between or around the rows), else a new search.
+   */
+  async function findRows(kind: PageKind, path: string, since: PageChanges, signal: AbortSignal): Promise<{ rows: RowCandidate[]; reused: boolean } | undefined> {
     // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
     if (!(await refreshLabels(doc.body, signal))) return undefined;
-    // Finding the rows is one step (~20 ms for 1,000 rows): it starts a task of its own.
+    const last = found;
+    if (
+      last?.kind === kind &&
+      last.path === path &&
+      last.labels === labelsVersion(doc.body) &&
+      since.onlyWithin((n) => last.parts.has(n)) &&
+      last.rows.every((row) => !row.parts.some(since.touched) || stillThere(row))
+    ) {
+      return { rows: last.rows, reused: true };
+    }
+    // A search is one step (~10 ms for 1,000 rows): it starts a task of its own.
     await yieldToPage();
     if (signal.aborted) return undefined;
     const rows = adapter.findRows(doc.body, kind);
+    found = { kind, path, labels: labelsVersion(doc.body), rows, parts: new Set(rows.flatMap((r) => r.parts)) };
+    return { rows, reused: false };
+  }
+
+  /** Finds and reads the rows; a row the page has not touched since it was read keeps its reading. */
+  async function readRows(kind: PageKind, path: string, readAt: number, since: PageChanges, signal: AbortSignal) {
+    const search = await findRows(kind, path, since, signal);
+    if (!search) return undefined;
+    const { rows, reused } = search;
     const unchanged = new Set<RowReading['row']>();
     const readings = await mapInSlices(
       rows,
@@ -189,7 +222,7 @@ function createSession(deps: PageDeps): PageSession {
         const hit = cache.get(row.anchor);
         if (hit && sameParts(hit.parts, row.parts) && !row.parts.some(since.touched)) {
           unchanged.add(row);
-          return { ...hit.reading, row };
+          return hit.reading.row === row ? hit.reading : { ...hit.reading, row };
         }
         const reading = readRow(adapter, row, { kind, now: readAt, index });
         cache.set(row.anchor, { parts: row.parts, reading });
@@ -197,7 +230,7 @@ function createSession(deps: PageDeps): PageSession {
       },
       signal,
     );
-    return readings && { readings, unchanged };
+    return readings && { readings, unchanged, reused };
   }
 
   async function scanOnce(): Promise<void> {
@@ -219,13 +252,16 @@ function createSession(deps: PageDeps): PageSession {
     const since = changes.take();
     let read: Awaited<ReturnType<typeof readRows>>;
     try {
-      read = await readRows(kind, readAt, since, signal);
+      read = await readRows(kind, url.pathname, readAt, since, signal);
     } finally {
       // Aborted or failed: the changes taken were not all read; forget the readings rather than trust a stale one.
-      if (!read) cache = new WeakMap();
+      if (!read) {
+        cache = new WeakMap();
+        found = undefined;
+      }
     }
     if (!read) return;
-    const { readings, unchanged } = read;
+    const { readings, unchanged, reused } = read;
 
     const dom: PageReading = { orders: [], unreadable: [] };
     for (const r of readings) {
@@ -247,7 +283,12 @@ function createSession(deps: PageDeps): PageSession {
       readings,
       (r) => {
         const key = r.ok ? r.orderId : r.rowKey;
-        const host = placeBadge(r.row, key, unchanged.has(r.row));
+        const entry = cache.get(r.row.anchor);
+        // A row the page left alone keeps its badge (the page taking it out is a change of the row;
+        // this session may have swept it while the row was away).
+        const kept = unchanged.has(r.row) && entry?.host?.isConnected ? entry.host : undefined;
+        const host = kept ?? placeBadge(r.row, key, unchanged.has(r.row));
+        if (entry) entry.host = host;
         keep.add(host);
         const cases = r.ok ? caseIdsOf(r.order) : undefined;
         if (cases) casesOf.set(host, cases);
@@ -257,8 +298,14 @@ function createSession(deps: PageDeps): PageSession {
       signal,
     );
     if (!placed) return;
-    sweepBadges(doc, keep);
-    for (const host of shown.keys()) if (!keep.has(host)) shown.delete(host);
+    // After a new search, any badge not placed now goes (a row that left, a copy the page made);
+    // while the rows stay the same, only those this session drew can be left over.
+    if (!reused) sweepBadges(doc, keep);
+    for (const host of shown.keys()) {
+      if (keep.has(host)) continue;
+      shown.delete(host);
+      if (host.isConnected) removeBadge(host);
+    }
 
     // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
     // is not news for the background. Every few minutes all of them go, to renew their reading time.
@@ -379,6 +426,7 @@ function createSession(deps: PageDeps): PageSession {
     tick,
     stop: () => stop(true),
     navigated() {
+      found = undefined;
       scanCtl.abort();
       scanCtl = new AbortController();
       life.signal.addEventListener('abort', () => scanCtl.abort(), { once: true });

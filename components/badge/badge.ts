@@ -132,10 +132,11 @@ export function removeBadge(host: Element): void {
 }
 
 /**
- * A mutation that only added or removed badges, and removed none of ours but by our own hand: not
- * a change of the page. (The page taking one of our badges out is one: that row needs it back.)
+ * A mutation that only added our badges or removed badges, none of ours but by our own hand: not a
+ * change of the page. (The page taking one of our badges out is one: that row needs it back; so is
+ * the page adding a copy of one, an element of its own.)
  */
 export const onlyBadgesMoved = (r: MutationRecord): boolean =>
   r.type === 'childList' &&
-  [...r.addedNodes].every(isBadge) &&
+  [...r.addedNodes].every(isOwnBadge) &&
   [...r.removedNodes].every((n) => isBadge(n) && (removedHere.has(n) || !isOwnBadge(n)));

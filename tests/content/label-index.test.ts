@@ -5,6 +5,7 @@ import { dropLabels, labelElements, refreshLabels } from '@/utils/page/label-ind
 import { ORDER_ID_LABELS } from '@/utils/page/vocab';
 import { FIXTURE_PAGES } from '../fixtures/pages';
 import { NOW, parsePage } from './helpers';
+import { changePage, pageChange, type PageChange } from './page-mutations';
 
 /**
  * The label index follows the page's mutations instead of walking the page again. Whatever the
@@ -12,22 +13,9 @@ import { NOW, parsePage } from './helpers';
  * exactly those a fresh walk of the same page finds, in the same order.
  */
 
-type Change = { kind: 'rerender' | 'remove' | 'duplicate' | 'retext' | 'add-text' | 'move' | 'badge'; a: number; b: number; text: string };
-type Op = Change | { kind: 'settle' | 'settle-sliced' | 'settle-aborted' };
+type Op = PageChange | { kind: 'settle' | 'settle-sliced' | 'settle-aborted' };
 
-const TEXTS = ['订单编号 7000000000000001', '订单号：A1234567', '订单编号', '订单编号 <b>X</b>', '订单编号 --', '下单时间 2026/11/23 10:00:00', '', 'x'];
-
-const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({
-    kind: fc.constantFrom('rerender', 'remove', 'duplicate', 'retext', 'add-text', 'move', 'badge'),
-    a: fc.nat(),
-    b: fc.nat(),
-    text: fc.constantFrom(...TEXTS),
-  }),
-  fc.record({ kind: fc.constantFrom('settle', 'settle-sliced', 'settle-aborted') }),
-) as fc.Arbitrary<Op>;
-
-const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+const op: fc.Arbitrary<Op> = fc.oneof(pageChange(), fc.record({ kind: fc.constantFrom('settle', 'settle-sliced', 'settle-aborted') }) as fc.Arbitrary<Op>);
 
 async function apply(body: HTMLElement, o: Op): Promise<void> {
   if (o.kind === 'settle') return void labelElements(body, ORDER_ID_LABELS);
@@ -38,47 +26,7 @@ async function apply(body: HTMLElement, o: Op): Promise<void> {
     ctl.abort();
     return void (await done);
   }
-  change(body, o as Change);
-}
-
-function change(body: HTMLElement, o: Change): void {
-  const elements = [...body.querySelectorAll('*')];
-  const el = pick(elements, o.a);
-  const other = pick(elements, o.b);
-  if (!el) return;
-  const texts: Text[] = [];
-  const walker = body.ownerDocument.createTreeWalker(el, 4);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-  switch (o.kind) {
-    case 'rerender': {
-      const fresh = el.cloneNode(true) as Element;
-      const t = fresh.ownerDocument.createTreeWalker(fresh, 4).nextNode();
-      if (t) t.nodeValue = o.text;
-      el.replaceWith(fresh);
-      break;
-    }
-    case 'remove':
-      el.remove();
-      break;
-    case 'duplicate':
-      el.after(el.cloneNode(true));
-      break;
-    case 'retext': {
-      const t = pick(texts, o.b);
-      if (t) t.data = o.text;
-      break;
-    }
-    case 'add-text':
-      el.append(o.text);
-      break;
-    case 'move':
-      if (other && !el.contains(other)) other.before(el);
-      break;
-    case 'badge':
-      // The extension's own badge beside a label (ignored by the index, never a label itself).
-      el.after(body.ownerDocument.createElement('shouyue-badge'));
-      break;
-  }
+  changePage(body, o as PageChange);
 }
 
 describe.each(FIXTURE_PAGES)('$platform label index', ({ fixture }) => {

@@ -9,6 +9,7 @@ import { douyinFixture } from '../fixtures/pages/douyin';
 import { douyinServiceFixture } from '../fixtures/pages/douyin-service';
 import { kuaishouFixture } from '../fixtures/pages/kuaishou';
 import { HOSTILE_TEXT } from '../fixtures/pages';
+import { fakeBackground } from './fake-background';
 import { NOW, adapterFor, expectedOrders, parsePage } from './helpers';
 
 const HOUR = 3_600_000;
@@ -34,22 +35,6 @@ function showView(key: string, recycle = false) {
     old.replaceChildren(...n.childNodes);
   });
   olds.slice(fresh.children.length).forEach((o) => o.remove());
-}
-
-/** A background that answers every order with one running ship clock 5 hours out. */
-function fakeBackground() {
-  const messages: IncomingMessage[] = [];
-  let lang: 'zh' | 'en' = 'zh';
-  const verdict = (orderId: string): Verdict => ({
-    platform: 'douyin', orderId, ruleId: 'douyin.ship', versionId: 'douyin.ship@base', clock: 'ship', state: 'running',
-    informational: false, deadline: NOW + 5 * HOUR, timeLeftMs: 5 * HOUR, windowMs: 48 * HOUR, deadlineSource: 'platform',
-  });
-  const send = async (m: IncomingMessage): Promise<VerdictsReply> => {
-    messages.push(m);
-    const ids = m.type === 'page-read' ? m.orders.map((o) => o.orderId) : m.orderIds;
-    return { ok: true, now: NOW, lang, thresholds: { dueSoonFraction: 0.25, dueSoonFloorMinutes: 120, criticalFraction: 0.1, criticalFloorMinutes: 30 }, verdicts: ids.map(verdict) };
-  };
-  return { messages, send, setLang: (l: 'zh' | 'en') => (lang = l) };
 }
 
 const badges = () => [...document.querySelectorAll('shouyue-badge')];
@@ -315,9 +300,55 @@ describe('page session', { timeout: 30_000 }, () => {
   /** The douyin adapter, counting the rows it reads. */
   function countingAdapter() {
     const base = adapterFor('douyin');
-    const counter = { reads: 0, adapter: { ...base, read: (...a: Parameters<typeof base.read>) => (counter.reads++, base.read(...a)) } };
+    const counter = {
+      reads: 0,
+      searches: 0,
+      adapter: {
+        ...base,
+        read: (...a: Parameters<typeof base.read>) => (counter.reads++, base.read(...a)),
+        findRows: (...a: Parameters<typeof base.findRows>) => (counter.searches++, base.findRows(...a)),
+      },
+    };
     return counter;
   }
+
+  it('does not search the page again when it rewrote only texts inside rows, and reads those rows again', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const counter = countingAdapter();
+    const { bg, session } = start({ adapter: counter.adapter });
+    await session.scan();
+    expect(counter.searches).toBe(1);
+    // React updating a row in place: the ship-by text node gets new data.
+    const shipBy = [...document.querySelectorAll('[data-fx-list] span')].find((s) => s.textContent!.startsWith('承诺发货时间'))!;
+    const order = shipBy.closest('tr')!.getAttribute('data-row-key');
+    (shipBy.firstChild as Text).data = '承诺发货时间 2026/11/24 08:00:00';
+    counter.reads = 0;
+    await session.scan();
+    expect(counter.searches).toBe(1);
+    expect(counter.reads).toBe(1);
+    const last = bg.messages.at(-1)!;
+    expect(last.type === 'page-read' && last.orders.map((o) => [o.orderId, o.timeline?.shipBy])).toEqual([[order, Date.UTC(2026, 10, 24, 0, 0, 0)]]);
+    // A row's order id rewritten (a recycled row): the labels changed, so the page is searched again.
+    const label = [...document.querySelectorAll('[data-fx-list] span')].find((s) => s.textContent!.startsWith('订单编号'))!;
+    (label.firstChild as Text).data = '订单编号 7000000000000001';
+    await session.scan();
+    expect(counter.searches).toBe(2);
+    expect(keys()).toContain('7000000000000001');
+    // An element added between rows: searched again.
+    document.querySelector('[data-fx-list]')!.append(document.createElement('tr'));
+    await session.scan();
+    expect(counter.searches).toBe(3);
+  });
+
+  it('puts back a badge the page took out of a row it left alone', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const { session } = start();
+    await session.scan();
+    badges()[2]!.remove();
+    expect(badges()).toHaveLength(7);
+    await session.scan();
+    expect(badges()).toHaveLength(8);
+  });
 
   it('reads again only the rows the page touched, however deep the change', async () => {
     load(douyinFixture({ now: NOW }).html);

@@ -9,27 +9,28 @@ export interface PageChanges {
   /** True when `el` or anything inside it changed since the previous `take`. */
   touched(el: Element): boolean;
   /**
-   * True when every change happened inside the elements `isPart` names: texts anywhere in them,
-   * elements only below their own children. Then nothing between, around or directly under them
-   * moved, so the rows they make up are the rows a fresh search of the page would find.
+   * True when every change was a text change inside the elements `isPart` names: no element added,
+   * removed or re-attributed anywhere. Then the rows they make up, their cells and labels aside
+   * (the label index tells those), are the rows a fresh search of the page would find.
    */
-  onlyWithin(isPart: (node: Node) => boolean): boolean;
+  onlyTextWithin(isPart: (node: Node) => boolean): boolean;
 }
+
+/** A change of text only: a Text node's data, or text nodes added or removed. */
+const textOnly = (r: MutationRecord) =>
+  r.type === 'characterData' || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType !== 1));
 
 /** Records the page's changes under `root` until `signal` aborts; `take` returns and resets them. */
 export function trackChanges(root: Node, signal: AbortSignal): { take(): PageChanges } {
   let changed = new Set<Node>();
-  /** Per change, the node from which a part must be found upwards for it to stay inside rows. */
-  let within = new Set<Node>();
+  /** The elements whose own text changed; undefined once an element itself changed. */
+  let texts: Set<Node> | undefined = new Set();
   const note = (records: readonly MutationRecord[]) => {
     for (const r of records) {
       if (onlyBadgesMoved(r)) continue;
       changed.add(r.target);
-      // A text (a Text node's data, or text children) may change in the part itself; elements
-      // added, removed or re-attributed must sit below the part's own children (cells stay put).
-      const textOnly = r.type === 'characterData' || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType !== 1));
-      const from = textOnly && r.type !== 'characterData' ? r.target : r.target.parentNode;
-      within.add(from ?? r.target);
+      if (!textOnly(r)) texts = undefined;
+      else texts?.add(r.type === 'characterData' ? (r.target.parentNode ?? r.target) : r.target);
     }
   };
   const observer = new MutationObserver(note);
@@ -40,9 +41,9 @@ export function trackChanges(root: Node, signal: AbortSignal): { take(): PageCha
     take() {
       note(observer.takeRecords());
       const nodes = changed;
-      const starts = within;
+      const textParents = texts;
       changed = new Set();
-      within = new Set();
+      texts = new Set();
       // Every element holding a changed node has changed; marking ancestors once makes each question one lookup.
       const touched = new Set<Node>();
       for (const node of nodes) {
@@ -50,9 +51,10 @@ export function trackChanges(root: Node, signal: AbortSignal): { take(): PageCha
       }
       return {
         touched: (el) => touched.has(el),
-        onlyWithin(isPart) {
+        onlyTextWithin(isPart) {
+          if (!textParents) return false;
           const inside = new Set<Node>();
-          for (const start of starts) {
+          for (const start of textParents) {
             const path: Node[] = [];
             let n: Node | null = start;
             while (n && !inside.has(n) && !isPart(n)) {

@@ -10,7 +10,7 @@ import type { DataHealth } from '@/utils/page-data/health';
 import { readRow, type PageAdapter, type PageKind, type RowCandidate, type RowReading } from './adapter';
 import { trackChanges, type PageChanges } from './changes';
 import { dropLabels, labelsVersion, refreshLabels } from './label-index';
-import { placeBadge, sweepBadges } from './placement';
+import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
 import { removeBadge } from '@/components/badge/badge';
 import { mapInSlices, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
@@ -71,11 +71,11 @@ const readingKey = (order: Order) => {
   return cases ? `${order.orderId}#${cases.join(',')}` : order.orderId;
 };
 
-const sameParts = (a: readonly Element[], b: readonly Element[]) => a.length === b.length && a.every((el, i) => el === b[i]);
+const sameList = (a: readonly (Element | undefined)[], b: readonly (Element | undefined)[]) => a.length === b.length && a.every((el, i) => el === b[i]);
+const cellsOf = (row: RowCandidate) => [row.cells?.status, row.cells?.amount, ...(row.cells?.skip ?? [])];
+/** Found with the same elements: parts, and the cells the table's header names (they move when its columns do). */
+const sameRow = (a: RowCandidate, b: RowCandidate) => a === b || (sameList(a.parts, b.parts) && a.idElement === b.idElement && sameList(cellsOf(a), cellsOf(b)));
 
-/** The elements a row was found with are all still on the page (a cell the page replaced is not). */
-const stillThere = (row: RowCandidate) =>
-  row.idElement.isConnected && [row.cells?.status, row.cells?.amount, ...(row.cells?.skip ?? [])].every((c) => !c || c.isConnected);
 
 /** Same badge input: drawing it again would draw the same badge. */
 function sameInput(a: BadgeInput | undefined, b: BadgeInput): boolean {
@@ -103,7 +103,7 @@ function createSession(deps: PageDeps): PageSession {
   const life = new AbortController();
   let scanCtl = new AbortController();
   /** Each row's last reading, with the elements it was read from and its badge. */
-  let cache = new WeakMap<Element, { parts: readonly Element[]; reading: RowReading; host?: Element }>();
+  let cache = new WeakMap<Element, { reading: RowReading; host?: Element }>();
   /** The rows the last search of the page found: reused while the page changes only inside them. */
   let found: { kind: PageKind; path: string; labels: number; rows: RowCandidate[]; parts: Set<Node> } | undefined;
   const changes = trackChanges(doc, life.signal);
@@ -186,10 +186,16 @@ function createSession(deps: PageDeps): PageSession {
   };
 
   /**
-   * The rows of the page: those of the last search when the page changed only inside them (the
-   * same label elements, nothing added or removed between or around the rows), else a new search.
+   * The rows of the page: those of the last search when the page changed only texts inside them
+   * (with the same label elements), else a new search — with the badges then on the page, copies
+   * the page made of ours taken out first so that no row is found or read with one.
    */
-  async function findRows(kind: PageKind, path: string, since: PageChanges, signal: AbortSignal): Promise<{ rows: RowCandidate[]; reused: boolean } | undefined> {
+  async function findRows(
+    kind: PageKind,
+    path: string,
+    since: PageChanges,
+    signal: AbortSignal,
+  ): Promise<{ rows: RowCandidate[]; badges?: Element[] } | undefined> {
     // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
     if (!(await refreshLabels(doc.body, signal))) return undefined;
     const last = found;
@@ -197,40 +203,40 @@ function createSession(deps: PageDeps): PageSession {
       last?.kind === kind &&
       last.path === path &&
       last.labels === labelsVersion(doc.body) &&
-      since.onlyWithin((n) => last.parts.has(n)) &&
-      last.rows.every((row) => !row.parts.some(since.touched) || stillThere(row))
+      since.onlyTextWithin((n) => last.parts.has(n))
     ) {
-      return { rows: last.rows, reused: true };
+      return { rows: last.rows };
     }
     // A search is one step (~10 ms for 1,000 rows): it starts a task of its own.
     await yieldToPage();
     if (signal.aborted) return undefined;
+    const badges = ownBadgesOnPage(doc);
     const rows = adapter.findRows(doc.body, kind);
     found = { kind, path, labels: labelsVersion(doc.body), rows, parts: new Set(rows.flatMap((r) => r.parts)) };
-    return { rows, reused: false };
+    return { rows, badges };
   }
 
   /** Finds and reads the rows; a row the page has not touched since it was read keeps its reading. */
   async function readRows(kind: PageKind, path: string, readAt: number, since: PageChanges, signal: AbortSignal) {
     const search = await findRows(kind, path, since, signal);
     if (!search) return undefined;
-    const { rows, reused } = search;
+    const { rows, badges } = search;
     const unchanged = new Set<RowReading['row']>();
     const readings = await mapInSlices(
       rows,
       (row, index) => {
         const hit = cache.get(row.anchor);
-        if (hit && sameParts(hit.parts, row.parts) && !row.parts.some(since.touched)) {
+        if (hit && sameRow(hit.reading.row, row) && !row.parts.some(since.touched)) {
           unchanged.add(row);
           return hit.reading.row === row ? hit.reading : { ...hit.reading, row };
         }
         const reading = readRow(adapter, row, { kind, now: readAt, index });
-        cache.set(row.anchor, { parts: row.parts, reading });
+        cache.set(row.anchor, { reading });
         return reading;
       },
       signal,
     );
-    return readings && { readings, unchanged, reused };
+    return readings && { readings, unchanged, badges };
   }
 
   async function scanOnce(): Promise<void> {
@@ -261,7 +267,7 @@ function createSession(deps: PageDeps): PageSession {
       }
     }
     if (!read) return;
-    const { readings, unchanged, reused } = read;
+    const { readings, unchanged, badges } = read;
 
     const dom: PageReading = { orders: [], unreadable: [] };
     for (const r of readings) {
@@ -287,7 +293,7 @@ function createSession(deps: PageDeps): PageSession {
         // A row the page left alone keeps its badge (the page taking it out is a change of the row;
         // this session may have swept it while the row was away).
         const kept = unchanged.has(r.row) && entry?.host?.isConnected ? entry.host : undefined;
-        const host = kept ?? placeBadge(r.row, key, unchanged.has(r.row));
+        const host = kept ?? placeBadge(r.row, key);
         if (entry) entry.host = host;
         keep.add(host);
         const cases = r.ok ? caseIdsOf(r.order) : undefined;
@@ -298,9 +304,9 @@ function createSession(deps: PageDeps): PageSession {
       signal,
     );
     if (!placed) return;
-    // After a new search, any badge not placed now goes (a row that left, a copy the page made);
-    // while the rows stay the same, only those this session drew can be left over.
-    if (!reused) sweepBadges(doc, keep);
+    // After a new search, any badge on the page not placed now goes (its row left); while the rows
+    // stay the same, only those this session drew can be left over.
+    for (const host of badges ?? []) if (!keep.has(host) && host.isConnected) removeBadge(host);
     for (const host of shown.keys()) {
       if (keep.has(host)) continue;
       shown.delete(host);

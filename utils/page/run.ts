@@ -1,4 +1,4 @@
-import { renderBadge } from '@/components/badge/badge';
+import { removeBadge, renderBadge } from '@/components/badge/badge';
 import { badgeContent, problemText, type BadgeInput, type RuleLookup } from '@/components/badge/view';
 import { openState } from '@/policies/engine/thresholds';
 import type { Order } from '@/policies/order';
@@ -11,7 +11,6 @@ import { readRow, type PageAdapter, type PageKind, type RowCandidate, type RowRe
 import { trackChanges, type PageChanges } from './changes';
 import { dropLabels, labelsVersion, refreshLabels } from './label-index';
 import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
-import { removeBadge } from '@/components/badge/badge';
 import { mapInSlices, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
 
@@ -75,7 +74,6 @@ const sameList = (a: readonly (Element | undefined)[], b: readonly (Element | un
 const cellsOf = (row: RowCandidate) => [row.cells?.status, row.cells?.amount, ...(row.cells?.skip ?? [])];
 /** Found with the same elements: parts, and the cells the table's header names (they move when its columns do). */
 const sameRow = (a: RowCandidate, b: RowCandidate) => a === b || (sameList(a.parts, b.parts) && a.idElement === b.idElement && sameList(cellsOf(a), cellsOf(b)));
-
 
 /** Same badge input: drawing it again would draw the same badge. */
 function sameInput(a: BadgeInput | undefined, b: BadgeInput): boolean {

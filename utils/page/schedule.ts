@@ -12,6 +12,9 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Items between two looks at the clock: most are a few microseconds, and so is reading the clock. */
+const CLOCK_EVERY = 8;
+
 /** Maps `items` in time slices; stops (returns undefined) when `signal` aborts between slices. */
 export async function mapInSlices<T, R>(
   items: readonly T[],
@@ -22,7 +25,7 @@ export async function mapInSlices<T, R>(
   const out: R[] = [];
   let sliceStart = now();
   for (let i = 0; i < items.length; i++) {
-    if (now() - sliceStart >= SLICE_MS) {
+    if (i % CLOCK_EVERY === 0 && now() - sliceStart >= SLICE_MS) {
       await yieldToPage();
       if (signal.aborted) return undefined;
       sliceStart = now();

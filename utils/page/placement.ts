@@ -46,7 +46,7 @@ export function ownBadgesOnPage(root: ParentNode): Element[] {
   return own;
 }
 
-/** Removes every badge under `root` that is not in `keep` (rows that went away). */
-export function sweepBadges(root: ParentNode, keep: ReadonlySet<Element>): void {
-  for (const host of root.querySelectorAll(BADGE_TAG)) if (!keep.has(host)) removeBadge(host);
+/** Removes every badge under `root` (the page left the list, or the session ended). */
+export function sweepBadges(root: ParentNode): void {
+  for (const host of root.querySelectorAll(BADGE_TAG)) removeBadge(host);
 }

@@ -248,7 +248,7 @@ function createSession(deps: PageDeps): PageSession {
     }
     const kind = adapter.pageKind(url);
     if (!kind || !doc.body) {
-      sweepBadges(doc, new Set());
+      sweepBadges(doc);
       shown.clear();
       return;
     }
@@ -415,7 +415,7 @@ function createSession(deps: PageDeps): PageSession {
   function stop(removeBadges = true) {
     life.abort();
     scanCtl.abort();
-    if (removeBadges) sweepBadges(doc, new Set());
+    if (removeBadges) sweepBadges(doc);
     if (doc.body) dropLabels(doc.body);
     if (doc.documentElement.getAttribute(RUN_ATTR) === token) doc.documentElement.removeAttribute(RUN_ATTR);
     sessions.delete(doc);

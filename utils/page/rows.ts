@@ -1,3 +1,4 @@
+import type { RowCandidate } from './adapter';
 import { labelElements } from './label-index';
 import { normText } from './text';
 
@@ -34,17 +35,18 @@ export function rowsByLabel(
   stopAt?: (el: Element) => boolean,
 ): { anchor: Element; idElement: Element }[] {
   const found = labelElements(root, labels);
-  const counts = new Map<Element, number>();
-  for (const el of found) {
-    for (let a: Element | null = el; a && a !== root; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
-  }
   const rows: { anchor: Element; idElement: Element }[] = [];
   const seen = new Set<Element>();
-  for (const idElement of found) {
+  found.forEach((idElement, i) => {
+    // Labels come in document order of their texts, and an element's texts are one run of that
+    // order: it holds another label exactly when it holds one of the two beside this one.
+    const prev = found[i - 1];
+    const next = found[i + 1];
+    const holdsAnother = (el: Element) => (!!prev && el.contains(prev)) || (!!next && el.contains(next));
     let anchor = idElement;
     while (!stopAt?.(anchor)) {
       const parent = anchor.parentElement;
-      if (!parent || parent === root || counts.get(parent) !== 1 || parent.tagName === 'BODY') break;
+      if (!parent || parent === root || parent.tagName === 'BODY' || holdsAnother(parent)) break;
       // Where the page names its row element, the climb ends there anyway; skip the chrome test.
       if (!stopAt && parent.querySelector(CHROME)) break;
       anchor = parent;
@@ -53,7 +55,7 @@ export function rowsByLabel(
       seen.add(anchor);
       rows.push({ anchor, idElement });
     }
-  }
+  });
   return withStructuralRows(rows, unlabeledSiblings(rows));
 }
 
@@ -88,3 +90,26 @@ export function columnIndex<K extends string>(headerCells: readonly Element[], n
   return out;
 }
 
+
+/**
+ * A table row group's cells at the header's columns: status and amount from its first item row,
+ * the buyer's cells from every item row (never read).
+ */
+export function itemCells(
+  items: readonly Element[],
+  col: Partial<Record<'status' | 'amount' | 'buyer', number>>,
+): Required<Pick<NonNullable<RowCandidate['cells']>, 'skip'>> & NonNullable<RowCandidate['cells']> {
+  const first = items[0]?.children;
+  const skip: Element[] = [];
+  if (col.buyer !== undefined) {
+    for (const item of items) {
+      const cell = item.children[col.buyer];
+      if (cell) skip.push(cell);
+    }
+  }
+  return {
+    status: col.status === undefined ? undefined : first?.[col.status],
+    amount: col.amount === undefined ? undefined : first?.[col.amount],
+    skip,
+  };
+}

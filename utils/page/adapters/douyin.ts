@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
+import { columnIndex, itemCells, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 import { findAfterSaleRows, readAfterSaleRow } from './douyin-aftersale';
 import { findServiceTicketRows, readServiceTicketRow } from './douyin-service';
@@ -40,20 +40,17 @@ export const douyinAdapter: PageAdapter = {
     const keyed = [...root.querySelectorAll('tr[data-row-key]:not([data-row-key*="-child"])')];
     const found = withStructuralRows(rowsByLabel(root, LABELS, (el) => el.tagName === 'TR'), keyed);
     const headers = new Set(found.map((f) => f.anchor));
-    // One column map per table (computing it per row would scan the whole table each time).
+    // One column map per table body (computing it per row would scan the whole table each time).
     const columnsOf = new Map<Element | null, ReturnType<typeof columnIndex<keyof typeof COLUMNS>>>();
     return found.map(({ anchor, idElement }): RowCandidate => {
       const parts = anchor.tagName === 'TR' ? rowGroup(anchor, (el) => headers.has(el)) : [anchor];
-      const table = anchor.closest('table');
-      let col = columnsOf.get(table);
+      let col = columnsOf.get(anchor.parentElement);
       if (!col) {
+        const table = anchor.closest('table');
         col = columnIndex([...(table?.querySelector(':scope > thead')?.querySelectorAll('th') ?? [])], COLUMNS);
-        columnsOf.set(table, col);
+        columnsOf.set(anchor.parentElement, col);
       }
-      const first = parts[1];
-      const cell = (i: number | undefined) => (first && i !== undefined ? first.children[i] : undefined);
-      const buyerCells = col.buyer === undefined ? [] : parts.slice(1).map((p) => p.children[col.buyer!]).filter((c): c is Element => !!c);
-      return { anchor, parts, idElement, cells: { status: cell(col.status), amount: cell(col.amount), skip: buyerCells } };
+      return { anchor, parts, idElement, cells: itemCells(parts.slice(1), col) };
     });
   },
   read(row, ctx) {

@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
+import { columnIndex, itemCells, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
 /**
@@ -38,10 +38,7 @@ export const pinduoduoAdapter: PageAdapter = {
     const col = found[0] ? columnIndex(headerCells(found[0].anchor), COLUMNS) : {};
     return found.map(({ anchor, idElement }): RowCandidate => {
       const parts = anchor.tagName === 'TR' ? rowGroup(anchor, (el) => headers.has(el)) : [anchor];
-      const items = parts.slice(1);
-      const cell = (i: number | undefined) => (i === undefined ? undefined : items[0]?.children[i]);
-      const buyer = col.buyer === undefined ? [] : items.map((r) => r.children[col.buyer!]).filter((c): c is Element => !!c);
-      return { anchor, parts, idElement, cells: { status: cell(col.status), amount: cell(col.amount), skip: buyer } };
+      return { anchor, parts, idElement, cells: itemCells(parts.slice(1), col) };
     });
   },
   read(row, ctx) {

@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, rowsByLabel } from '../rows';
+import { columnIndex, itemCells, rowsByLabel } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
 /**
@@ -36,12 +36,10 @@ export const tmallGlobalAdapter: PageAdapter = {
     const col = found[0] ? columnIndex(headerCells(found[0].anchor), COLUMNS) : {};
     return found.map(({ anchor, idElement }): RowCandidate => {
       const rows = anchor.tagName === 'TABLE' ? [...anchor.querySelectorAll(':scope > tbody > tr, :scope > tr')] : [];
-      const first = rows[1];
-      const cell = (i: number | undefined) => (first && i !== undefined ? first.children[i] : undefined);
-      const buyer = col.buyer === undefined ? [] : rows.slice(1).map((r) => r.children[col.buyer!]).filter((c): c is Element => !!c);
+      const cells = itemCells(rows.slice(1), col);
       // The buyer's nick in the order header is buyer data too.
       const nick = rows[0] ? [...rows[0].querySelectorAll('a')] : [];
-      return { anchor, parts: [anchor], idElement, cells: { status: cell(col.status), amount: cell(col.amount), skip: [...buyer, ...nick] } };
+      return { anchor, parts: [anchor], idElement, cells: { ...cells, skip: [...cells.skip, ...nick] } };
     });
   },
   read(row, ctx) {

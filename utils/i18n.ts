@@ -17,11 +17,23 @@ export function defineMessages<const Z extends Record<string, string>>(
   return { zh, en } as Messages<Extract<keyof Z, string>>;
 }
 
+/** Templates split once into text and placeholder names (odd places): badges fill thousands. */
+const compiled = new Map<string, string[]>();
+
 /** Fills `{name}` placeholders. Values are plain text and are only ever rendered as text. */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  let pieces = compiled.get(template);
+  if (!pieces) {
+    pieces = template.split(/\{(\w+)\}/);
+    compiled.set(template, pieces);
+  }
+  if (pieces.length === 1) return template;
+  let out = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) {
+    const name = pieces[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + pieces[i + 1]!;
+  }
+  return out;
 }
 
 export function translator<K extends string>(messages: Messages<K>, lang: Lang) {

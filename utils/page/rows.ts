@@ -26,15 +26,12 @@ const CHROME = '[role=tablist],[role=tab],[class*=pagination],[class*=tabs-nav],
 
 /**
  * Row per label: from the label, climb while the parent still holds only this one label and no
- * page chrome. `stopAt` ends the climb at a known row element (`tr`, `table`, `li`) when the
+ * page chrome. `rowSelector` ends the climb at a known row element (`tr`, `table`, `li`) when the
  * page's structure names one.
  */
-export function rowsByLabel(
-  root: ParentNode,
-  labels: readonly string[],
-  stopAt?: (el: Element) => boolean,
-): { anchor: Element; idElement: Element }[] {
+export function rowsByLabel(root: ParentNode, labels: readonly string[], rowSelector?: string): { anchor: Element; idElement: Element }[] {
   const found = labelElements(root, labels);
+  const body = found[0]?.ownerDocument.body;
   const rows: { anchor: Element; idElement: Element }[] = [];
   const seen = new Set<Element>();
   found.forEach((idElement, i) => {
@@ -43,12 +40,14 @@ export function rowsByLabel(
     const prev = found[i - 1];
     const next = found[i + 1];
     const holdsAnother = (el: Element) => (!!prev && el.contains(prev)) || (!!next && el.contains(next));
-    let anchor = idElement;
-    while (!stopAt?.(anchor)) {
+    // Holding another label is inherited upwards: a named row holding no other is where the climb ends.
+    const named = rowSelector ? idElement.closest(rowSelector) : null;
+    let anchor = named && named !== root && root.contains(named) && !holdsAnother(named) ? named : idElement;
+    while (anchor !== named && !(rowSelector && anchor.matches(rowSelector))) {
       const parent = anchor.parentElement;
-      if (!parent || parent === root || parent.tagName === 'BODY' || holdsAnother(parent)) break;
+      if (!parent || parent === root || parent === body || holdsAnother(parent)) break;
       // Where the page names its row element, the climb ends there anyway; skip the chrome test.
-      if (!stopAt && parent.querySelector(CHROME)) break;
+      if (!rowSelector && parent.querySelector(CHROME)) break;
       anchor = parent;
     }
     if (!seen.has(anchor)) {
@@ -66,6 +65,7 @@ export function rowsByLabel(
 function unlabeledSiblings(rows: readonly { anchor: Element }[]): Element[] {
   const anchors = new Set(rows.map((r) => r.anchor));
   const parents = new Set(rows.filter((r) => r.anchor.tagName !== 'TR').map((r) => r.anchor.parentElement));
+  if (!parents.size) return [];
   const kinds = new Set(rows.map((r) => `${r.anchor.tagName}.${r.anchor.getAttribute('class') ?? ''}`));
   return [...parents].flatMap((p) =>
     p ? [...p.children].filter((c) => !anchors.has(c) && kinds.has(`${c.tagName}.${c.getAttribute('class') ?? ''}`)) : [],

@@ -20,7 +20,7 @@ export const alibaba1688Adapter: PageAdapter = {
     return /^\/order\/seller_order_list\.htm$/.test(url.pathname) ? 'order-list' : null;
   },
   findRows(root) {
-    return rowsByLabel(root, LABELS, (el) => el.tagName === 'LI').map(({ anchor, idElement }) => ({ anchor, parts: [anchor], idElement }));
+    return rowsByLabel(root, LABELS, 'li').map(({ anchor, idElement }) => ({ anchor, parts: [anchor], idElement }));
   },
   read(row, ctx) {
     const text = rowText(row, 0, { unlabeledPlacedAt: true });

@@ -38,7 +38,7 @@ export const douyinAdapter: PageAdapter = {
     if (kind === 'service-tickets') return findServiceTicketRows(root);
     // Order header rows by structure (level-0 rows keyed by the order id) as well as by label.
     const keyed = [...root.querySelectorAll('tr[data-row-key]:not([data-row-key*="-child"])')];
-    const found = withStructuralRows(rowsByLabel(root, LABELS, (el) => el.tagName === 'TR'), keyed);
+    const found = withStructuralRows(rowsByLabel(root, LABELS, 'tr'), keyed);
     const headers = new Set(found.map((f) => f.anchor));
     // One column map per table body (computing it per row would scan the whole table each time).
     const columnsOf = new Map<Element | null, ReturnType<typeof columnIndex<keyof typeof COLUMNS>>>();

@@ -27,7 +27,7 @@ export const pinduoduoAdapter: PageAdapter = {
     return null;
   },
   findRows(root) {
-    const labelled = rowsByLabel(root, LABELS, (el) => el.tagName === 'TR');
+    const labelled = rowsByLabel(root, LABELS, 'tr');
     // By structure as well as by label: a header row has fewer cells than the columns (one spans
     // them) and item rows follow it (a lone spanning row is the empty-list notice).
     const columns = labelled[0] ? headerCells(labelled[0].anchor).length : 0;

@@ -32,7 +32,7 @@ export const tmallGlobalAdapter: PageAdapter = {
     return null;
   },
   findRows(root) {
-    const found = rowsByLabel(root, LABELS, (el) => el.tagName === 'TABLE');
+    const found = rowsByLabel(root, LABELS, 'table');
     const col = found[0] ? columnIndex(headerCells(found[0].anchor), COLUMNS) : {};
     return found.map(({ anchor, idElement }): RowCandidate => {
       const rows = anchor.tagName === 'TABLE' ? [...anchor.querySelectorAll(':scope > tbody > tr, :scope > tr')] : [];

@@ -17,6 +17,8 @@ interface Parts {
   pop: HTMLElement;
   /** The popover's words, written into it when it opens (undefined: already written). */
   details?: () => BadgeDetails;
+  /** What the face shows now: only what differs is written (each write restyles the badge). */
+  face: { tone: string; icon: string; text: string; label: string };
 }
 const parts = new WeakMap<Element, Parts>();
 
@@ -75,7 +77,13 @@ export function createBadgeHost(doc: Document): HTMLElement {
   const root = host.attachShadow({ mode: 'open' });
   root.append(template(doc).cloneNode(true));
   const button = root.children[1] as HTMLButtonElement;
-  const p: Parts = { button, icon: button.firstElementChild as HTMLElement, text: button.lastElementChild as HTMLElement, pop: root.lastElementChild as HTMLElement };
+  const p: Parts = {
+    button,
+    icon: button.firstElementChild as HTMLElement,
+    text: button.lastElementChild as HTMLElement,
+    pop: root.lastElementChild as HTMLElement,
+    face: { tone: '', icon: '', text: '', label: '' },
+  };
   parts.set(host, p);
   const { pop } = p;
 
@@ -109,11 +117,11 @@ export function createBadgeHost(doc: Document): HTMLElement {
 export function renderBadge(host: Element, content: BadgeContent): void {
   const p = parts.get(host);
   if (!p) return;
-  const tone = `s-${content.tone}`;
-  if (p.button.className !== tone) p.button.className = tone;
-  p.button.setAttribute('aria-label', content.label);
-  p.icon.textContent = content.icon;
-  p.text.textContent = content.text;
+  const { face } = p;
+  if (face.tone !== content.tone) p.button.className = `s-${(face.tone = content.tone)}`;
+  if (face.label !== content.label) p.button.setAttribute('aria-label', (face.label = content.label));
+  if (face.icon !== content.icon) p.icon.textContent = face.icon = content.icon;
+  if (face.text !== content.text) p.text.textContent = face.text = content.text;
   p.details = content.details;
   if (p.pop.classList.contains('open')) fillPopover(p);
 }

@@ -20,7 +20,18 @@ export interface RowCandidate {
   /** The element printing the order id: the badge goes right after it. */
   idElement: Element;
   /** Cells a table's header names (reordered columns still read); `skip` = never read (buyer data). */
-  cells?: { status?: Element; amount?: Element; skip?: Element[] };
+  cells?: RowCells;
+  /**
+   * What the cells were picked by (a table's column map). Cells are inside the parts, so a row found
+   * again with the same parts, untouched, and the same layout has the same cells.
+   */
+  layout?: string;
+}
+
+export interface RowCells {
+  status?: Element;
+  amount?: Element;
+  skip?: Element[];
 }
 
 export type RowReading =

@@ -1,4 +1,4 @@
-import type { RowCandidate } from './adapter';
+import type { RowCandidate, RowCells } from './adapter';
 import { labelElements } from './label-index';
 import { normText } from './text';
 
@@ -98,7 +98,7 @@ export function columnIndex<K extends string>(headerCells: readonly Element[], n
 export function itemCells(
   items: readonly Element[],
   col: Partial<Record<'status' | 'amount' | 'buyer', number>>,
-): Required<Pick<NonNullable<RowCandidate['cells']>, 'skip'>> & NonNullable<RowCandidate['cells']> {
+): RowCells & { skip: Element[] } {
   const first = items[0]?.children;
   const skip: Element[] = [];
   if (col.buyer !== undefined) {
@@ -112,4 +112,10 @@ export function itemCells(
     amount: col.amount === undefined ? undefined : first?.[col.amount],
     skip,
   };
+}
+
+/** A table row group whose cells are picked when first read: most rows a search finds are not read again. */
+export function withCells(row: Omit<RowCandidate, 'cells'>, pick: () => RowCells): RowCandidate {
+  let cells: RowCells | undefined;
+  return Object.defineProperty(row, 'cells', { get: () => (cells ??= pick()), enumerable: true });
 }

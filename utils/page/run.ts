@@ -71,9 +71,8 @@ const readingKey = (order: Order) => {
 };
 
 const sameList = (a: readonly (Element | undefined)[], b: readonly (Element | undefined)[]) => a.length === b.length && a.every((el, i) => el === b[i]);
-const cellsOf = (row: RowCandidate) => [row.cells?.status, row.cells?.amount, ...(row.cells?.skip ?? [])];
-/** Found with the same elements: parts, and the cells the table's header names (they move when its columns do). */
-const sameRow = (a: RowCandidate, b: RowCandidate) => a === b || (sameList(a.parts, b.parts) && a.idElement === b.idElement && sameList(cellsOf(a), cellsOf(b)));
+/** Found with the same elements and the same column layout (cells move when a table's columns do). */
+const sameRow = (a: RowCandidate, b: RowCandidate) => a === b || (sameList(a.parts, b.parts) && a.idElement === b.idElement && a.layout === b.layout);
 
 /** Same badge input: drawing it again would draw the same badge. */
 function sameInput(a: BadgeInput | undefined, b: BadgeInput): boolean {

@@ -67,6 +67,7 @@ export function caseTable<K extends string>(spec: CaseTableSpec<K>): CaseTable<K
     for (const table of root.querySelectorAll('table')) {
       const headerCells = [...(table.querySelector(':scope > thead')?.querySelectorAll('th') ?? [])];
       const col = columnIndex(headerCells, columns);
+      const layout = JSON.stringify(col);
       if (col[spec.caseId] === undefined || col[spec.orderId] === undefined) continue;
       for (const tr of table.querySelectorAll(':scope > tbody > tr')) {
         // Placeholder rows (暂无数据) span the table in one cell.
@@ -82,6 +83,7 @@ export function caseTable<K extends string>(spec: CaseTableSpec<K>): CaseTable<K
           parts: [tr],
           idElement: textHolder(cells[spec.orderId]!),
           cells: { status: cells[spec.status], skip: spec.skip.flatMap((k) => cells[k] ?? []) },
+          layout,
         });
       }
     }

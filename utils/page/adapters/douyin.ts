@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, itemCells, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
+import { columnIndex, itemCells, rowGroup, rowsByLabel, withCells, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 import { findAfterSaleRows, readAfterSaleRow } from './douyin-aftersale';
 import { findServiceTicketRows, readServiceTicketRow } from './douyin-service';
@@ -41,16 +41,18 @@ export const douyinAdapter: PageAdapter = {
     const found = withStructuralRows(rowsByLabel(root, LABELS, 'tr'), keyed);
     const headers = new Set(found.map((f) => f.anchor));
     // One column map per table body (computing it per row would scan the whole table each time).
-    const columnsOf = new Map<Element | null, ReturnType<typeof columnIndex<keyof typeof COLUMNS>>>();
+    const columnsOf = new Map<Element | null, { col: ReturnType<typeof columnIndex<keyof typeof COLUMNS>>; layout: string }>();
     return found.map(({ anchor, idElement }): RowCandidate => {
       const parts = anchor.tagName === 'TR' ? rowGroup(anchor, (el) => headers.has(el)) : [anchor];
-      let col = columnsOf.get(anchor.parentElement);
-      if (!col) {
+      let columns = columnsOf.get(anchor.parentElement);
+      if (!columns) {
         const table = anchor.closest('table');
-        col = columnIndex([...(table?.querySelector(':scope > thead')?.querySelectorAll('th') ?? [])], COLUMNS);
-        columnsOf.set(anchor.parentElement, col);
+        const col = columnIndex([...(table?.querySelector(':scope > thead')?.querySelectorAll('th') ?? [])], COLUMNS);
+        columns = { col, layout: JSON.stringify(col) };
+        columnsOf.set(anchor.parentElement, columns);
       }
-      return { anchor, parts, idElement, cells: itemCells(parts.slice(1), col) };
+      const { col, layout } = columns;
+      return withCells({ anchor, parts, idElement, layout }, () => itemCells(parts.slice(1), col));
     });
   },
   read(row, ctx) {

@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, itemCells, rowGroup, rowsByLabel, withStructuralRows } from '../rows';
+import { columnIndex, itemCells, rowGroup, rowsByLabel, withCells, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
 /**
@@ -36,9 +36,10 @@ export const pinduoduoAdapter: PageAdapter = {
     const found = withStructuralRows(labelled, spanning);
     const headers = new Set(found.map((f) => f.anchor));
     const col = found[0] ? columnIndex(headerCells(found[0].anchor), COLUMNS) : {};
+    const layout = JSON.stringify(col);
     return found.map(({ anchor, idElement }): RowCandidate => {
       const parts = anchor.tagName === 'TR' ? rowGroup(anchor, (el) => headers.has(el)) : [anchor];
-      return { anchor, parts, idElement, cells: itemCells(parts.slice(1), col) };
+      return withCells({ anchor, parts, idElement, layout }, () => itemCells(parts.slice(1), col));
     });
   },
   read(row, ctx) {

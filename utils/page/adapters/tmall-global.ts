@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, itemCells, rowsByLabel } from '../rows';
+import { columnIndex, itemCells, rowsByLabel, withCells } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
 /**
@@ -34,12 +34,15 @@ export const tmallGlobalAdapter: PageAdapter = {
   findRows(root) {
     const found = rowsByLabel(root, LABELS, 'table');
     const col = found[0] ? columnIndex(headerCells(found[0].anchor), COLUMNS) : {};
+    const layout = JSON.stringify(col);
     return found.map(({ anchor, idElement }): RowCandidate => {
       const rows = anchor.tagName === 'TABLE' ? [...anchor.querySelectorAll(':scope > tbody > tr, :scope > tr')] : [];
-      const cells = itemCells(rows.slice(1), col);
-      // The buyer's nick in the order header is buyer data too.
-      const nick = rows[0] ? [...rows[0].querySelectorAll('a')] : [];
-      return { anchor, parts: [anchor], idElement, cells: { ...cells, skip: [...cells.skip, ...nick] } };
+      return withCells({ anchor, parts: [anchor], idElement, layout }, () => {
+        const cells = itemCells(rows.slice(1), col);
+        // The buyer's nick in the order header is buyer data too.
+        const nick = rows[0] ? [...rows[0].querySelectorAll('a')] : [];
+        return { ...cells, skip: [...cells.skip, ...nick] };
+      });
     });
   },
   read(row, ctx) {

@@ -7,5 +7,5 @@ export default defineContentScript({
   matches: PLATFORM_PAGES.alibaba1688.matches,
   runAt: 'document_idle',
   // The list is server-rendered HTML: there is no list JSON to join.
-  main: (ctx) => runContentScript(ctx, alibaba1688Adapter, alibaba1688Rules, { pageData: false }),
+  main: (ctx) => runContentScript(ctx, alibaba1688Adapter, alibaba1688Rules, {}),
 });

@@ -104,7 +104,7 @@ describe('service-ticket rows joined with the page data by ticket id', () => {
     OrderSchema.parse({ platform: 'douyin', orderId, serviceTickets: [ticket], scope: 'cases', readAt: READ_AT, source: 'dom' });
 
   function storeWith(tickets: FixtureTicket[]) {
-    const store = createPageDataStore(() => READ_AT);
+    const store = createPageDataStore(PARSERS, () => READ_AT);
     expect(store.receive(message(douyinServiceTickets(tickets)))).toBe(true);
     return store.state();
   }
@@ -140,7 +140,7 @@ describe('service-ticket rows joined with the page data by ticket id', () => {
   });
 
   it('a later response replaces a ticket; an older replay does not', () => {
-    const store = createPageDataStore(() => READ_AT);
+    const store = createPageDataStore(PARSERS, () => READ_AT);
     store.receive(message(douyinServiceTickets([TICKETS[0]!]), BASE + HOUR));
     store.receive(message(douyinServiceTickets([{ ...TICKETS[0]!, status: 10, repliedAt: BASE + 90 * 60_000 }]), BASE + 2 * HOUR));
     store.receive(message(douyinServiceTickets([TICKETS[0]!]), BASE)); // replayed

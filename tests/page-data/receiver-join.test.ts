@@ -8,6 +8,8 @@ import { MAX_KEPT_ORDERS, caseKey, createPageDataStore } from '@/utils/page-data
 import { douyinAfterSales, douyinOrders } from '../fixtures/json/douyin';
 import { pinduoduoOrders } from '../fixtures/json/pinduoduo';
 import { BASE, HOUR, fixtureOrders, ids } from '../fixtures/json/spec';
+import { douyinParsers } from '@/utils/page-data/douyin';
+import { PARSERS } from '@/utils/page-data/parsers';
 
 const message = (endpoint: EndpointId, body: unknown, status = 200, seenAt = BASE) => ({
   channel: CHANNEL,
@@ -28,7 +30,7 @@ function clockAt(start: number) {
 
 describe('page-data store', () => {
   it('ignores anything that is not a well-formed observer message', () => {
-    const store = createPageDataStore();
+    const store = createPageDataStore(PARSERS);
     for (const forged of [
       null,
       'text',
@@ -43,9 +45,16 @@ describe('page-data store', () => {
     expect(store.state()).toEqual({ orders: new Map(), cases: new Map() });
   });
 
+  it("takes only its own platform's lists: another platform's response posted on the page is ignored", () => {
+    const store = createPageDataStore(douyinParsers);
+    expect(store.receive(message('pinduoduo.orders', pddPage(0)))).toBe(false);
+    expect(store.state()).toEqual({ orders: new Map(), cases: new Map() });
+    expect(createPageDataStore(PARSERS).receive(message('pinduoduo.orders', pddPage(0)))).toBe(true);
+  });
+
   it('keeps earlier data through a captcha, an HTTP error, a non-JSON body and a changed shape', () => {
     const clock = clockAt(BASE);
-    const store = createPageDataStore(clock.now);
+    const store = createPageDataStore(PARSERS, clock.now);
     expect(store.receive(message('pinduoduo.orders', pddPage(0)))).toBe(true);
     clock.advance(1000);
     expect(store.receive(message('pinduoduo.orders', pinduoduoOrders.captcha, 200, BASE + 1000))).toBe(false);
@@ -62,7 +71,7 @@ describe('page-data store', () => {
   });
 
   it('takes a 100-page stream with a captcha in the middle and loses nothing', () => {
-    const store = createPageDataStore();
+    const store = createPageDataStore(PARSERS);
     for (let page = 0; page < 100; page++) {
       store.receive(message('pinduoduo.orders', pddPage(page)));
       if (page === 50) store.receive(message('pinduoduo.orders', pinduoduoOrders.captcha));
@@ -74,7 +83,7 @@ describe('page-data store', () => {
   });
 
   it('dates data by when the page received it, so a late replay never overrides newer data', () => {
-    const store = createPageDataStore(() => BASE + HOUR);
+    const store = createPageDataStore(PARSERS, () => BASE + HOUR);
     const spec = fixtureOrders(1, ids.pinduoduo)[0]!;
     const newer = { ...pinduoduoOrders.row(spec), order_status: 2, order_status_str: '已发货' };
     store.receive(message('pinduoduo.orders', pinduoduoOrders.response([newer]), 200, BASE + 60_000));
@@ -87,7 +96,7 @@ describe('page-data store', () => {
   });
 
   it('keeps at most MAX_KEPT_ORDERS, dropping the oldest readings first', () => {
-    const store = createPageDataStore();
+    const store = createPageDataStore(PARSERS);
     const pages = Math.ceil(MAX_KEPT_ORDERS / 200) + 2;
     for (let page = 0; page < pages; page++) store.receive(message('pinduoduo.orders', pddPage(page, 200)));
     const { orders } = store.state();
@@ -97,7 +106,7 @@ describe('page-data store', () => {
   });
 
   it('records unreadable rows as a parse failure while keeping the readable ones', () => {
-    const store = createPageDataStore();
+    const store = createPageDataStore(PARSERS);
     const body = pddPage(0) as { result: { pageItems: Record<string, unknown>[] } };
     body.result.pageItems[3] = { order_sn: { bad: true } };
     store.receive(message('pinduoduo.orders', body));
@@ -106,7 +115,7 @@ describe('page-data store', () => {
   });
 
   it('combines an order list and an after-sales list reading of the same order', () => {
-    const store = createPageDataStore();
+    const store = createPageDataStore(PARSERS);
     const [spec] = fixtureOrders(1, ids.douyin);
     store.receive(message('douyin.afterSales', douyinAfterSales([{ orderId: spec!.id, caseId: '9', type: 1, status: 6, appliedAt: BASE, deadline: BASE + HOUR }])));
     store.receive(message('douyin.orders', douyinOrders.response([douyinOrders.row(spec!)])));
@@ -132,7 +141,7 @@ describe('joining page rows with the page data', () => {
     });
 
   function storeWith(...rows: Record<string, unknown>[]) {
-    const store = createPageDataStore(() => BASE + 5000);
+    const store = createPageDataStore(PARSERS, () => BASE + 5000);
     store.receive(message('pinduoduo.orders', pinduoduoOrders.response(rows)));
     return store.state();
   }
@@ -168,7 +177,7 @@ describe('joining page rows with the page data', () => {
   });
 
   it('joins an unchanged row with unchanged data into the same order, and a data update into a new one', () => {
-    const store = createPageDataStore(() => BASE + 5000);
+    const store = createPageDataStore(PARSERS, () => BASE + 5000);
     store.receive(message('pinduoduo.orders', pinduoduoOrders.response([jsonRow(id1)])));
     const page = domOrder(id1);
     const first = joinPageData({ orders: [page], unreadable: [] }, store.state(), BASE + 6000).orders[0];
@@ -214,7 +223,7 @@ describe('joining page rows with the page data', () => {
   });
 
   it('with no data seen, says so (jsonSeenAt undefined) and changes nothing', () => {
-    const empty = createPageDataStore().state();
+    const empty = createPageDataStore(PARSERS).state();
     const reading = { orders: [domOrder(id1)], unreadable: [] };
     const joined = joinPageData(reading, empty, BASE);
     expect(joined.orders).toEqual(reading.orders);
@@ -239,7 +248,7 @@ describe('joining 售后工作台 case rows with the after-sales data', () => {
   const deadlines = (orders: Order[]) => orders.map((o) => o.afterSales.map((c) => [c.id, c.deadline]));
 
   it('keeps each case of one order under its own case id', () => {
-    const store = createPageDataStore(() => BASE + 5000);
+    const store = createPageDataStore(PARSERS, () => BASE + 5000);
     store.receive(message('douyin.afterSales', douyinAfterSales([first, second])));
     const { cases, orders } = store.state();
     expect(cases.get(caseKey('afterSales', first.caseId))?.afterSales).toMatchObject([{ id: first.caseId, deadline: BASE + HOUR }]);
@@ -248,7 +257,7 @@ describe('joining 售后工作台 case rows with the after-sales data', () => {
   });
 
   it('joins two case rows of one order by case id: two cases, each with its own deadline', () => {
-    const store = createPageDataStore(() => BASE + 5000);
+    const store = createPageDataStore(PARSERS, () => BASE + 5000);
     store.receive(message('douyin.afterSales', douyinAfterSales([first, second])));
     const joined = joinPageData({ orders: [caseRow(first.caseId), caseRow(second.caseId)], unreadable: [] }, store.state(), BASE + 6000);
     expect(deadlines(joined.orders)).toEqual([[[first.caseId, BASE + HOUR]], [[second.caseId, BASE + 30 * HOUR]]]);
@@ -266,7 +275,7 @@ describe('joining 售后工作台 case rows with the after-sales data', () => {
   });
 
   it('keeps both when the cases came in different responses (another page of the list)', () => {
-    const store = createPageDataStore(() => BASE + 5000);
+    const store = createPageDataStore(PARSERS, () => BASE + 5000);
     store.receive(message('douyin.afterSales', douyinAfterSales([first]), 200, BASE));
     store.receive(message('douyin.afterSales', douyinAfterSales([second]), 200, BASE + 1000));
     const joined = joinPageData({ orders: [caseRow(first.caseId), caseRow(second.caseId)], unreadable: [] }, store.state(), BASE + 6000);
@@ -274,7 +283,7 @@ describe('joining 售后工作台 case rows with the after-sales data', () => {
   });
 
   it('leaves a case row the data does not have as the page printed it, and keeps a printed deadline the data lacks', () => {
-    const store = createPageDataStore(() => BASE + 5000);
+    const store = createPageDataStore(PARSERS, () => BASE + 5000);
     const { deadline: _none, ...undated } = first;
     store.receive(message('douyin.afterSales', douyinAfterSales([undated])));
     const printed = BASE + 2 * HOUR;

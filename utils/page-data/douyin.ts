@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AfterSaleCase, OrderStatus } from '@/policies/order';
 import { code, instant, orderId, requiredInstant, text, yuanFromFen } from './fields';
-import { at, leniently, mergeCasesByOrder, notData, readList, type ListParser } from './result';
+import { at, leniently, mergeCasesByOrder, notData, readList, type ListParser, type PageParsers } from './result';
 import { statusFrom } from './status';
 
 /**
@@ -199,4 +199,10 @@ export const parseDouyinServiceTickets: ListParser = (json, readAt) => {
     at(json, 'data', 'total'),
   );
   return result.kind === 'orders' ? { ...result, orders: mergeCasesByOrder(result.orders) } : result;
+};
+
+export const douyinParsers: PageParsers = {
+  'douyin.orders': parseDouyinOrders,
+  'douyin.afterSales': parseDouyinAfterSales,
+  'douyin.serviceTickets': parseDouyinServiceTickets,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AfterSaleCase, OrderStatus } from '@/policies/order';
 import { code, instant, orderId, requiredInstant, text, yuanFromFen } from './fields';
-import { at, leniently, mergeCasesByOrder, notData, readList, type ListParser } from './result';
+import { at, leniently, mergeCasesByOrder, notData, readList, type ListParser, type PageParsers } from './result';
 import { statusFrom } from './status';
 
 /**
@@ -124,3 +124,5 @@ export const parseKuaishouRefunds: ListParser = (json, readAt) => {
   );
   return result.kind === 'orders' ? { ...result, orders: mergeCasesByOrder(result.orders) } : result;
 };
+
+export const kuaishouParsers: PageParsers = { 'kuaishou.orders': parseKuaishouOrders, 'kuaishou.refunds': parseKuaishouRefunds };

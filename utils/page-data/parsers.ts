@@ -1,18 +1,16 @@
 import type { EndpointId } from './endpoints';
-import { parseDouyinAfterSales, parseDouyinOrders, parseDouyinServiceTickets } from './douyin';
-import { parseKuaishouOrders, parseKuaishouRefunds } from './kuaishou';
-import { parsePinduoduoOrders } from './pinduoduo';
+import { douyinParsers } from './douyin';
+import { kuaishouParsers } from './kuaishou';
+import { pinduoduoParsers } from './pinduoduo';
 import type { ListParser } from './result';
-import { parseTmallSold } from './tmall';
-import { parseXiaohongshuOrders } from './xiaohongshu';
+import { tmallParsers } from './tmall';
+import { xiaohongshuParsers } from './xiaohongshu';
 
-export const PARSERS: Record<EndpointId, ListParser> = {
-  'douyin.orders': parseDouyinOrders,
-  'douyin.afterSales': parseDouyinAfterSales,
-  'douyin.serviceTickets': parseDouyinServiceTickets,
-  'kuaishou.orders': parseKuaishouOrders,
-  'kuaishou.refunds': parseKuaishouRefunds,
-  'tmallGlobal.sold': parseTmallSold,
-  'pinduoduo.orders': parsePinduoduoOrders,
-  'xiaohongshu.orders': parseXiaohongshuOrders,
-};
+/** Every endpoint's parser (tests; each content script carries its own platform's only). */
+export const PARSERS = {
+  ...douyinParsers,
+  ...kuaishouParsers,
+  ...tmallParsers,
+  ...pinduoduoParsers,
+  ...xiaohongshuParsers,
+} as Record<EndpointId, ListParser>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OrderStatus } from '@/policies/order';
 import { code, flag, instant, orderId, text, yuanFromFen } from './fields';
-import { at, leniently, notData, readList, type ListParser } from './result';
+import { at, leniently, notData, readList, type ListParser, type PageParsers } from './result';
 import { statusFrom } from './status';
 
 /**
@@ -74,3 +74,5 @@ export const parsePinduoduoOrders: ListParser = (json, readAt) => {
     at(json, 'result', 'totalItemNum'),
   );
 };
+
+export const pinduoduoParsers: PageParsers = { 'pinduoduo.orders': parsePinduoduoOrders };

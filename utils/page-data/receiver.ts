@@ -3,8 +3,7 @@ import type { Order } from '@/policies/order';
 import { CHANNEL, ENDPOINT_IDS, MAX_BODY_CHARS } from './endpoints';
 import type { ParseFailure } from './health';
 import { overlay } from './merge';
-import { PARSERS } from './parsers';
-import type { NotDataReason, ParseResult } from './result';
+import type { NotDataReason, PageParsers, ParseResult } from './result';
 
 /**
  * Isolated-world side of the page-data channel: validates what the main-world observer posted
@@ -55,7 +54,8 @@ function keepLatest(map: Map<string, Order>, key: string, value: Order, merge: (
   while (map.size > MAX_KEPT_ORDERS) map.delete(map.keys().next().value as string);
 }
 
-export function createPageDataStore(now: () => number = Date.now): PageDataStore {
+/** A store for one platform's lists: responses of other endpoints are not its business and are ignored. */
+export function createPageDataStore(parsers: PageParsers, now: () => number = Date.now): PageDataStore {
   const orders = new Map<string, Order>();
   const cases = new Map<string, Order>();
   const state: Omit<PageDataState, 'orders' | 'cases'> = {};
@@ -76,6 +76,8 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
       const message = ObservedResponseSchema.safeParse(data);
       if (!message.success) return false; // not ours, or forged in a shape we don't accept
       const { endpoint, status, body, seenAt } = message.data;
+      const parse = parsers[endpoint];
+      if (!parse) return false;
       if (status < 200 || status >= 300) {
         fail({ endpoint, kind: 'http', detail: `HTTP ${status}` });
         return false;
@@ -91,7 +93,7 @@ export function createPageDataStore(now: () => number = Date.now): PageDataStore
       const readAt = Math.min(Math.trunc(seenAt), now());
       let result: ParseResult;
       try {
-        result = PARSERS[endpoint](json, readAt);
+        result = parse(json, readAt);
       } catch {
         fail({ endpoint, kind: 'unrecognized', detail: 'parser error' });
         return false;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrderSchema, type Order, type OrderInput } from '@/policies/order';
+import type { EndpointId } from './endpoints';
 
 /**
  * What parsing one list response yields. A captcha or risk-control answer is "not data": it is
@@ -36,6 +37,8 @@ export type ParseResult =
   | { kind: 'unrecognized'; reason: string };
 
 export type ListParser = (json: unknown, readAt: number) => ParseResult;
+/** The list parsers of one platform's endpoints: a content script carries only its own platform's. */
+export type PageParsers = Partial<Record<EndpointId, ListParser>>;
 
 const MESSAGE_KEYS = ['msg', 'message', 'error_msg', 'errorMsg', 'error_message', 'errMsg', 'prompt'];
 const CODE_KEYS = ['code', 'error_code', 'errorCode', 'err_no', 'status_code'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { instant, orderId, text, yuan } from './fields';
-import { at, leniently, notData, readList, type ListParser } from './result';
+import { at, leniently, notData, readList, type ListParser, type PageParsers } from './result';
 import { statusFromWords } from './status';
 
 /**
@@ -58,3 +58,5 @@ export const parseTmallSold: ListParser = (json, readAt) => {
     },
   );
 };
+
+export const tmallParsers: PageParsers = { 'tmallGlobal.sold': parseTmallSold };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OrderStatus } from '@/policies/order';
 import { code, instant, orderId, text } from './fields';
-import { at, leniently, notData, readList, type ListParser } from './result';
+import { at, leniently, notData, readList, type ListParser, type PageParsers } from './result';
 import { statusFrom } from './status';
 
 /**
@@ -70,3 +70,5 @@ export const parseXiaohongshuOrders: ListParser = (json, readAt) => {
     at(json, 'data', 'total'),
   );
 };
+
+export const xiaohongshuParsers: PageParsers = { 'xiaohongshu.orders': parseXiaohongshuOrders };

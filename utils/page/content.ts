@@ -5,6 +5,7 @@ import type { Rule } from '@/policies/rule';
 import type { DataHealth } from '@/utils/page-data/health';
 import { joinPageData } from '@/utils/page-data/join';
 import { createPageDataStore, listenForPageData } from '@/utils/page-data/receiver';
+import type { PageParsers } from '@/utils/page-data/result';
 import type { PageAdapter } from './adapter';
 import { startPage, type PageDeps } from './run';
 
@@ -17,9 +18,9 @@ export function runContentScript(
   ctx: ContentScriptContext,
   adapter: PageAdapter,
   rules: readonly Rule[],
-  { pageData }: { pageData: boolean },
+  { pageData }: { pageData?: PageParsers },
 ): void {
-  const store = pageData ? createPageDataStore() : undefined;
+  const store = pageData ? createPageDataStore(pageData) : undefined;
   let health: DataHealth | undefined;
   const join: PageDeps['join'] = store
     ? (reading, now) => {

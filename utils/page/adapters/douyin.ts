@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, itemCells, rowGroup, rowsByLabel, withCells, withStructuralRows } from '../rows';
+import { columnIndex, itemCells, rowGroup, rowsByLabel, TableRow, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 import { findAfterSaleRows, readAfterSaleRow } from './douyin-aftersale';
 import { findServiceTicketRows, readServiceTicketRow } from './douyin-service';
@@ -52,7 +52,7 @@ export const douyinAdapter: PageAdapter = {
         columnsOf.set(anchor.parentElement, columns);
       }
       const { col, layout } = columns;
-      return withCells({ anchor, parts, idElement, layout }, () => itemCells(parts.slice(1), col));
+      return new TableRow(anchor, parts, idElement, layout, () => itemCells(parts.slice(1), col));
     });
   },
   read(row, ctx) {

@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, itemCells, rowGroup, rowsByLabel, withCells, withStructuralRows } from '../rows';
+import { columnIndex, itemCells, rowGroup, rowsByLabel, TableRow, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
 /**
@@ -39,7 +39,7 @@ export const pinduoduoAdapter: PageAdapter = {
     const layout = JSON.stringify(col);
     return found.map(({ anchor, idElement }): RowCandidate => {
       const parts = anchor.tagName === 'TR' ? rowGroup(anchor, (el) => headers.has(el)) : [anchor];
-      return withCells({ anchor, parts, idElement, layout }, () => itemCells(parts.slice(1), col));
+      return new TableRow(anchor, parts, idElement, layout, () => itemCells(parts.slice(1), col));
     });
   },
   read(row, ctx) {

@@ -1,7 +1,7 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
 import { readOrderFields } from '../read-order';
-import { columnIndex, itemCells, rowsByLabel, withCells } from '../rows';
+import { columnIndex, itemCells, rowsByLabel, TableRow } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
 /**
@@ -37,7 +37,7 @@ export const tmallGlobalAdapter: PageAdapter = {
     const layout = JSON.stringify(col);
     return found.map(({ anchor, idElement }): RowCandidate => {
       const rows = anchor.tagName === 'TABLE' ? [...anchor.querySelectorAll(':scope > tbody > tr, :scope > tr')] : [];
-      return withCells({ anchor, parts: [anchor], idElement, layout }, () => {
+      return new TableRow(anchor, [anchor], idElement, layout, () => {
         const cells = itemCells(rows.slice(1), col);
         // The buyer's nick in the order header is buyer data too.
         const nick = rows[0] ? [...rows[0].querySelectorAll('a')] : [];

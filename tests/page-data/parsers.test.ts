@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PARSERS } from '@/utils/page-data/parsers';
-import type { EndpointId } from '@/utils/page-data/endpoints';
-import type { ParseResult } from '@/utils/page-data/result';
+import { ENDPOINTS, ENDPOINT_IDS, type EndpointId } from '@/utils/page-data/endpoints';
+import { douyinParsers } from '@/utils/page-data/douyin';
+import { kuaishouParsers } from '@/utils/page-data/kuaishou';
+import { pinduoduoParsers } from '@/utils/page-data/pinduoduo';
+import type { PageParsers, ParseResult } from '@/utils/page-data/result';
+import { tmallParsers } from '@/utils/page-data/tmall';
+import { xiaohongshuParsers } from '@/utils/page-data/xiaohongshu';
 import { LIST_FIXTURES } from '../fixtures/json';
 import { douyinAfterSales, type FixtureCase } from '../fixtures/json/douyin';
 import { kuaishouOrders } from '../fixtures/json/kuaishou';
@@ -229,5 +234,23 @@ describe('not-data classification', () => {
   ])('%j → %s', (body, reason) => {
     const result = PARSERS['douyin.orders'](body, READ_AT);
     expect(result).toMatchObject({ kind: 'not-data', reason });
+  });
+});
+
+describe('parser sets', () => {
+  const sets: Record<string, PageParsers> = {
+    douyin: douyinParsers,
+    kuaishou: kuaishouParsers,
+    tmallGlobal: tmallParsers,
+    pinduoduo: pinduoduoParsers,
+    xiaohongshu: xiaohongshuParsers,
+  };
+
+  it.each(Object.entries(ENDPOINTS))("%s's content script carries exactly the parsers of its platform's endpoints", (platform, endpoints) => {
+    expect(Object.keys(sets[platform] ?? {}).sort()).toEqual(endpoints!.map((e) => e.id).sort());
+  });
+
+  it('every endpoint has its parser', () => {
+    expect(Object.keys(PARSERS).sort()).toEqual([...ENDPOINT_IDS].sort());
   });
 });

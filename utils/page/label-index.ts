@@ -1,5 +1,5 @@
 import { onlyBadgesMoved } from '@/components/badge/badge';
-import { yieldToPage, SLICE_MS } from './schedule';
+import { sliceUsed, yieldToPage } from './schedule';
 import { normText, startsWithLabel } from './text';
 import { ORDER_ID_LABELS } from './vocab';
 
@@ -223,15 +223,13 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
  */
 export async function refreshLabels(root: Node, signal: AbortSignal): Promise<boolean> {
   const index = indexOf(root);
-  let sliceStart = performance.now();
   for (const _ of refresh(index, root)) {
-    if (performance.now() - sliceStart < SLICE_MS) continue;
+    if (!sliceUsed()) continue;
     await yieldToPage();
     if (signal.aborted) {
       index.stale = true;
       return false;
     }
-    sliceStart = performance.now();
   }
   return true;
 }

@@ -5,30 +5,32 @@
 
 export const SLICE_MS = 8;
 
+/** When the page last had a turn: loops running back to back in one task share one slice. */
+let resumedAt = -Infinity;
+
 /** Gives the page a turn: the scheduler's own yield where there is one, else a macrotask. */
-export function yieldToPage(): Promise<void> {
+export async function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  await (s?.yield ? s.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+  resumedAt = performance.now();
 }
+
+/**
+ * True when this slice has had its share since the page last had a turn. (A task that began some
+ * other way — a timer, a message — counts as over: one turn given too many, never one too few.)
+ */
+export const sliceUsed = (): boolean => performance.now() - resumedAt >= SLICE_MS;
 
 /** Items between two looks at the clock: most are a few microseconds, and so is reading the clock. */
 const CLOCK_EVERY = 8;
 
 /** Maps `items` in time slices; stops (returns undefined) when `signal` aborts between slices. */
-export async function mapInSlices<T, R>(
-  items: readonly T[],
-  fn: (item: T, index: number) => R,
-  signal: AbortSignal,
-  now: () => number = () => performance.now(),
-): Promise<R[] | undefined> {
+export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T, index: number) => R, signal: AbortSignal): Promise<R[] | undefined> {
   const out: R[] = [];
-  let sliceStart = now();
   for (let i = 0; i < items.length; i++) {
-    if (i % CLOCK_EVERY === 0 && now() - sliceStart >= SLICE_MS) {
+    if (i % CLOCK_EVERY === 0 && sliceUsed()) {
       await yieldToPage();
       if (signal.aborted) return undefined;
-      sliceStart = now();
     }
     out.push(fn(items[i]!, i));
   }

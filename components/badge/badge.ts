@@ -144,7 +144,11 @@ export function removeBadge(host: Element): void {
  * change of the page. (The page taking one of our badges out is one: that row needs it back; so is
  * the page adding a copy of one, an element of its own.)
  */
-export const onlyBadgesMoved = (r: MutationRecord): boolean =>
-  r.type === 'childList' &&
-  [...r.addedNodes].every(isOwnBadge) &&
-  [...r.removedNodes].every((n) => isBadge(n) && (removedHere.has(n) || !isOwnBadge(n)));
+export function onlyBadgesMoved(r: MutationRecord): boolean {
+  if (r.type !== 'childList') return false;
+  // Looked at one by one: a record of the page's own usually fails on its first node, and a
+  // 1,000-row insert is one record whose nodes need not all be wrapped for this script.
+  for (const n of r.addedNodes) if (!isOwnBadge(n)) return false;
+  for (const n of r.removedNodes) if (!isBadge(n) || (!removedHere.has(n) && isOwnBadge(n))) return false;
+  return true;
+}

@@ -16,9 +16,13 @@ export interface PageChanges {
   onlyTextWithin(isPart: (node: Node) => boolean): boolean;
 }
 
+const noElement = (nodes: NodeList) => {
+  for (const n of nodes) if (n.nodeType === 1) return false;
+  return true;
+};
+
 /** A change of text only: a Text node's data, or text nodes added or removed. */
-const textOnly = (r: MutationRecord) =>
-  r.type === 'characterData' || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType !== 1));
+const textOnly = (r: MutationRecord) => r.type === 'characterData' || (r.type === 'childList' && noElement(r.addedNodes) && noElement(r.removedNodes));
 
 /** Records the page's changes under `root` until `signal` aborts; `take` returns and resets them. */
 export function trackChanges(root: Node, signal: AbortSignal): { take(): PageChanges } {

@@ -18,11 +18,11 @@ import { changePage, pageChange } from './page-mutations';
  */
 
 /**
- * What a list's own script does: rewrite texts, re-render or drop elements, re-key them, copy or
+ * What a list's own script does: rewrite texts, re-render elements or whole rows, drop elements, re-key them, copy or
  * take out our badges. (Moving and duplicating arbitrary elements makes pages where two rows print
  * one order with different contents; the label index's own test covers those.)
  */
-const SPA_CHANGES = ['retext', 'add-text', 'rerender', 'remove', 'attribute', 'badge', 'take-badge'] as const;
+const SPA_CHANGES = ['retext', 'add-text', 'rerender', 'rerender-row', 'remove', 'attribute', 'badge', 'take-badge'] as const;
 /**
  * Texts such a script writes: times and statuses. (An order-id label typed into an element that is
  * not one gives a row two labels — two rows nested in one, read in either order; the label index's

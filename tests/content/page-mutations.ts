@@ -2,12 +2,14 @@ import fc from 'fast-check';
 
 /**
  * What a page's own script may do to its list between two readings, as data for property tests:
- * re-render an element, remove, duplicate or move it, rewrite or add a text, change an attribute
- * rows are keyed by, slip in a bare badge element (a row copied with ours), or take out one of
- * our badges. Indices pick elements modulo the page's current count.
+ * re-render an element or a whole row (an element printing one order-id label where its parent
+ * prints more, swapped for a copy with its last text rewritten), remove, duplicate or move it,
+ * rewrite or add a text, change an attribute rows are keyed by, slip in a bare badge element (a
+ * row copied with ours), or take out one of our badges. Indices pick elements modulo the page's
+ * current count.
  */
 export interface PageChange {
-  kind: 'rerender' | 'remove' | 'duplicate' | 'retext' | 'add-text' | 'move' | 'badge' | 'attribute' | 'take-badge';
+  kind: 'rerender' | 'rerender-row' | 'remove' | 'duplicate' | 'retext' | 'add-text' | 'move' | 'badge' | 'attribute' | 'take-badge';
   a: number;
   b: number;
   text: string;
@@ -26,7 +28,7 @@ export const PAGE_TEXTS = [
   'x',
 ];
 
-const KINDS: readonly PageChange['kind'][] = ['rerender', 'remove', 'duplicate', 'retext', 'add-text', 'move', 'badge', 'attribute', 'take-badge'];
+const KINDS: readonly PageChange['kind'][] = ['rerender', 'rerender-row', 'remove', 'duplicate', 'retext', 'add-text', 'move', 'badge', 'attribute', 'take-badge'];
 
 /** Page changes of the given kinds (all by default), writing the given texts. */
 export const pageChange = (kinds: readonly PageChange['kind'][] = KINDS, texts: readonly string[] = PAGE_TEXTS): fc.Arbitrary<PageChange> =>
@@ -49,6 +51,18 @@ export function changePage(body: HTMLElement, o: PageChange): void {
       const t = doc.createTreeWalker(fresh, 4).nextNode();
       if (t) t.nodeValue = o.text;
       el.replaceWith(fresh);
+      break;
+    }
+    case 'rerender-row': {
+      const labelled = (e: Element) => (e.textContent?.match(/订单(编)?号/g) ?? []).length;
+      const row = pick(elements.filter((e) => labelled(e) === 1 && e.parentElement && labelled(e.parentElement) > 1), o.a);
+      if (!row) break;
+      const fresh = row.cloneNode(true) as Element;
+      const t = doc.createTreeWalker(fresh, 4);
+      let last: Node | null = null;
+      for (let n = t.nextNode(); n; n = t.nextNode()) if (n.nodeValue?.trim() && !/订单(编)?号/.test(n.nodeValue)) last = n;
+      if (last) last.nodeValue = o.text;
+      row.replaceWith(fresh);
       break;
     }
     case 'remove':

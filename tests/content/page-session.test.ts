@@ -368,6 +368,36 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(1);
   });
 
+  it('carries rows the page re-rendered as new elements in their place, without searching the page again', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const counter = countingAdapter();
+    const { bg, session } = start({ adapter: counter.adapter });
+    await session.scan();
+    const headers = () => [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.getAttribute('data-row-key')!.includes('-child'));
+    const before = new Map(badges().map((b) => [b.getAttribute('data-shouyue-key'), b.shadowRoot!.textContent]));
+    // Two header rows re-rendered: new elements (cloned with our badges: copies without a shadow root).
+    const swapped = [headers()[1]!, headers()[4]!].map((tr) => {
+      const fresh = tr.cloneNode(true) as Element;
+      tr.replaceWith(fresh);
+      return fresh;
+    });
+    counter.reads = 0;
+    await session.scan();
+    expect(counter.searches).toBe(1);
+    expect(counter.reads).toBe(2);
+    // Each swapped row has one working badge, and every badge says what it said.
+    for (const tr of swapped) expect(tr.querySelectorAll('shouyue-badge')).toHaveLength(1);
+    expect(badges()).toHaveLength(8);
+    expect(new Map(badges().map((b) => [b.getAttribute('data-shouyue-key'), b.shadowRoot!.textContent]))).toEqual(before);
+    expect(bg.messages.filter((m) => m.type === 'page-read')).toHaveLength(1);
+    // A new element built differently in a row's place: the page is searched again.
+    const other = document.createElement('tr');
+    other.append(document.createElement('td'));
+    headers()[2]!.replaceWith(other);
+    await session.scan();
+    expect(counter.searches).toBe(2);
+  });
+
   it('loses no change when a reading is cut short by navigation', async () => {
     load(douyinFixture({ now: NOW }).html);
     const { bg, session } = start();

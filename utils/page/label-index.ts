@@ -242,6 +242,12 @@ export function labelElements(root: ParentNode, labels: readonly string[]): Elem
   return (index.entries ?? []).filter((el) => index.labels.get(el)?.labels.some((l) => labels.includes(l)));
 }
 
+/** The label elements under `root` in document order as of the last refresh (a snapshot: never changed later). */
+export const labelEntries = (root: Node): readonly Element[] => indexOf(root).entries ?? [];
+
+/** The order-id labels an element's own text starts with (its text now, on the page or not). */
+export const labelWords = (el: Element): readonly string[] => ownLabels(el)?.labels ?? [];
+
 /** Changes whenever the label elements under `root` (or their order) change; read after a refresh. */
 export const labelsVersion = (root: Node): number => indexOf(root).version;
 

@@ -9,7 +9,8 @@ import { MAX_ORDERS_PER_MESSAGE, ReplySchema, type IncomingMessage, type Verdict
 import type { DataHealth } from '@/utils/page-data/health';
 import { readRow, type PageAdapter, type PageKind, type RowCandidate, type RowReading } from './adapter';
 import { trackChanges, type PageChanges } from './changes';
-import { dropLabels, labelsVersion, refreshLabels } from './label-index';
+import { carryRows, labelsSwapped } from './carry';
+import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
 import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
 import { mapInSlices, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
@@ -47,6 +48,18 @@ export interface PageSession {
   /** Re-evaluates the countdowns (what the minute timer does). */
   tick(): Promise<void>;
   stop(): void;
+}
+
+/** A search's rows, with what tells whether the page still shows them. */
+interface RowsFound {
+  kind: PageKind;
+  path: string;
+  /** The label index's version and label elements the rows were found with. */
+  version: number;
+  labels: readonly Element[];
+  rows: RowCandidate[];
+  parts: Set<Node>;
+  indexOf: Map<Element, number>;
 }
 
 const RUN_ATTR = 'data-shouyue-run';
@@ -102,7 +115,7 @@ function createSession(deps: PageDeps): PageSession {
   /** Each row's last reading, with the elements it was read from and its badge. */
   let cache = new WeakMap<Element, { reading: RowReading; host?: Element }>();
   /** The rows the last search of the page found: reused while the page changes only inside them. */
-  let found: { kind: PageKind; path: string; labels: number; rows: RowCandidate[]; parts: Set<Node> } | undefined;
+  let found: RowsFound | undefined;
   const changes = trackChanges(doc, life.signal);
   const verdicts = new Map<string, readonly Verdict[]>();
   const shown = new Map<Element, BadgeInput>();
@@ -195,22 +208,37 @@ function createSession(deps: PageDeps): PageSession {
   ): Promise<{ rows: RowCandidate[]; badges?: Element[] } | undefined> {
     // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
     if (!(await refreshLabels(doc.body, signal))) return undefined;
-    const last = found;
-    if (
-      last?.kind === kind &&
-      last.path === path &&
-      last.labels === labelsVersion(doc.body) &&
-      since.onlyTextWithin((n) => last.parts.has(n))
-    ) {
-      return { rows: last.rows };
-    }
-    // A search is one step (~10 ms for 1,000 rows): it starts a task of its own.
+    const last = found?.kind === kind && found.path === path ? found : undefined;
+    if (last && last.version === labelsVersion(doc.body) && since.onlyTextWithin((n) => last.parts.has(n))) return { rows: last.rows };
+    const carried = last && carryOver(last, since);
+    if (carried) return { rows: carried };
+    // A search is one step (~5 ms for 1,000 rows): it starts a task of its own.
     await yieldToPage();
     if (signal.aborted) return undefined;
     const badges = ownBadgesOnPage(doc);
     const rows = adapter.findRows(doc.body, kind);
-    found = { kind, path, labels: labelsVersion(doc.body), rows, parts: new Set(rows.flatMap((r) => r.parts)) };
+    found = rowsFound(kind, path, rows);
     return { rows, badges };
+  }
+
+  function rowsFound(kind: PageKind, path: string, rows: RowCandidate[]): RowsFound {
+    const parts = new Set<Node>();
+    const indexOf = new Map<Element, number>();
+    rows.forEach((r, i) => {
+      indexOf.set(r.anchor, i);
+      for (const p of r.parts) parts.add(p);
+    });
+    return { kind, path, version: labelsVersion(doc.body), labels: labelEntries(doc.body), rows, parts, indexOf };
+  }
+
+  /** The last rows with the ones the page re-rendered as new elements in their place (carry.ts). */
+  function carryOver(last: RowsFound, since: PageChanges): RowCandidate[] | undefined {
+    const swaps = since.swapsWithin((n) => last.parts.has(n));
+    if (!swaps?.size) return undefined;
+    const carried = carryRows(last.rows, last.indexOf, swaps);
+    if (!carried || !labelsSwapped(last.labels, labelEntries(doc.body), carried.ids)) return undefined;
+    found = rowsFound(last.kind, last.path, carried.rows);
+    return carried.rows;
   }
 
   /** Finds and reads the rows; a row the page has not touched since it was read keeps its reading. */

@@ -259,9 +259,10 @@ describe('page session', { timeout: 30_000 }, () => {
     load(douyinFixture({ now: NOW }).html);
     const { bg, session } = start();
     await session.scan();
-    let redrawn = 0;
+    const redrawn = new Set<string>();
+    const before = new Set(badges());
     const watchers = badges().map((b) => {
-      const o = new MutationObserver((records) => (redrawn += records.length));
+      const o = new MutationObserver(() => redrawn.add(b.getAttribute('data-shouyue-key')!));
       o.observe(b.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
       return o;
     });
@@ -272,8 +273,9 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(reads).toHaveLength(2);
     expect(reads[1]!.type === 'page-read' && reads[1]!.orders.map((o) => o.orderId)).toEqual([changed]);
     expect(reads[1]!.type === 'page-read' && reads[1]!.rows).toBe(8);
-    // The changed row got a new badge element; the seven others were not touched.
-    expect(redrawn).toBe(0);
+    // The re-rendered row's badge moved into its new element and was redrawn; the seven others were not touched.
+    expect([...redrawn]).toEqual([changed]);
+    expect(badges().every((b) => before.has(b))).toBe(true);
     expect(badges()).toHaveLength(8);
     expect(badgeTexts().every((t) => t === '发货 剩 5小时')).toBe(true);
   });

@@ -22,11 +22,12 @@ function badgeSpot(idElement: Element): { current: Element | null; put(host: Ele
   return { current: cell.firstElementChild, put: (host) => cell.prepend(host) };
 }
 
-export function placeBadge(row: RowCandidate, key: string): HTMLElement {
+/** Places the row's badge: the one at its spot, else `left` (a badge the row left behind in an element the page swapped out), else a new one. */
+export function placeBadge(row: RowCandidate, key: string, left?: Element): HTMLElement {
   const spot = badgeSpot(row.idElement);
   let host = spot.current && isOwnBadge(spot.current) ? (spot.current as HTMLElement) : undefined;
   if (!host) {
-    host = createBadgeHost(row.idElement.ownerDocument);
+    host = left && isOwnBadge(left) && !left.isConnected ? (left as HTMLElement) : createBadgeHost(row.idElement.ownerDocument);
     spot.put(host);
   }
   if (host.getAttribute(KEY) !== key) host.setAttribute(KEY, key);

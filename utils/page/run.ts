@@ -205,13 +205,14 @@ function createSession(deps: PageDeps): PageSession {
     path: string,
     since: PageChanges,
     signal: AbortSignal,
-  ): Promise<{ rows: RowCandidate[]; badges?: Element[] } | undefined> {
+  ): Promise<{ rows: RowCandidate[]; badges?: Element[]; swaps?: ReadonlyMap<Element, Element> } | undefined> {
     // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
     if (!(await refreshLabels(doc.body, signal))) return undefined;
     const last = found?.kind === kind && found.path === path ? found : undefined;
     if (last && last.version === labelsVersion(doc.body) && since.onlyTextWithin((n) => last.parts.has(n))) return { rows: last.rows };
-    const carried = last && carryOver(last, since);
-    if (carried) return { rows: carried };
+    const swaps = last && since.swapsWithin((n) => last.parts.has(n));
+    const carried = swaps?.size && carryOver(last!, swaps);
+    if (carried) return { rows: carried, swaps };
     // A search is one step (~5 ms for 1,000 rows): it starts a task of its own.
     await yieldToPage();
     if (signal.aborted) return undefined;
@@ -232,9 +233,7 @@ function createSession(deps: PageDeps): PageSession {
   }
 
   /** The last rows with the ones the page re-rendered as new elements in their place (carry.ts). */
-  function carryOver(last: RowsFound, since: PageChanges): RowCandidate[] | undefined {
-    const swaps = since.swapsWithin((n) => last.parts.has(n));
-    if (!swaps?.size) return undefined;
+  function carryOver(last: RowsFound, swaps: ReadonlyMap<Element, Element>): RowCandidate[] | undefined {
     const carried = carryRows(last.rows, last.indexOf, swaps);
     if (!carried || !labelsSwapped(last.labels, labelEntries(doc.body), carried.ids)) return undefined;
     found = rowsFound(last.kind, last.path, carried.rows);
@@ -245,7 +244,7 @@ function createSession(deps: PageDeps): PageSession {
   async function readRows(kind: PageKind, path: string, readAt: number, since: PageChanges, signal: AbortSignal) {
     const search = await findRows(kind, path, since, signal);
     if (!search) return undefined;
-    const { rows, badges } = search;
+    const { rows, badges, swaps } = search;
     const unchanged = new Set<RowReading['row']>();
     const readings = await mapInSlices(
       rows,
@@ -261,7 +260,7 @@ function createSession(deps: PageDeps): PageSession {
       },
       signal,
     );
-    return readings && { readings, unchanged, badges };
+    return readings && { readings, unchanged, badges, swaps };
   }
 
   async function scanOnce(): Promise<void> {
@@ -292,7 +291,10 @@ function createSession(deps: PageDeps): PageSession {
       }
     }
     if (!read) return;
-    const { readings, unchanged, badges } = read;
+    const { readings, unchanged, badges, swaps } = read;
+    /** The row elements swapped out, by the ones swapped in: a carried row's badge moves along. */
+    const swappedOut = new Map<Element, Element>();
+    for (const [out, into] of swaps ?? []) swappedOut.set(into, out);
 
     const dom: PageReading = { orders: [], unreadable: [] };
     for (const r of readings) {
@@ -318,7 +320,8 @@ function createSession(deps: PageDeps): PageSession {
         // A row the page left alone keeps its badge (the page taking it out is a change of the row;
         // this session may have swept it while the row was away).
         const kept = unchanged.has(r.row) && entry?.host?.isConnected ? entry.host : undefined;
-        const host = kept ?? placeBadge(r.row, key);
+        const out = swappedOut.get(r.row.anchor);
+        const host = kept ?? placeBadge(r.row, key, out && cache.get(out)?.host);
         if (entry) entry.host = host;
         keep.add(host);
         const cases = r.ok ? caseIdsOf(r.order) : undefined;

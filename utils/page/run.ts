@@ -197,8 +197,9 @@ function createSession(deps: PageDeps): PageSession {
 
   /**
    * The rows of the page: those of the last search when the page changed only texts inside them
-   * (with the same label elements), else a new search — with the badges then on the page, copies
-   * the page made of ours taken out first so that no row is found or read with one.
+   * (with the same label elements), or carried over when it swapped rows' elements for new ones
+   * built alike (carry.ts), else a new search — with the badges then on the page, copies the page
+   * made of ours taken out first so that no row is found or read with one.
    */
   async function findRows(
     kind: PageKind,

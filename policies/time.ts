@@ -1,6 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
-import { format as formatDate, startOfDay } from 'date-fns';
+import { lightFormat, startOfDay } from 'date-fns';
 
 /**
  * Platform time. Every back office prints China Standard Time wall clocks; this module turns them
@@ -279,8 +279,9 @@ export function formatChinaTime(at: number, style: ChinaTimeStyle = 'minute'): s
   return formatChina(at, PATTERNS[style]);
 }
 
+/** Numeric patterns only: date-fns' locale-free formatter keeps the content scripts small. */
 function formatChina(at: number, pattern: string): string {
-  return fixedOffset(at) ? formatDate(chinaFields(at), pattern) : formatDate(at, pattern, { in: inChina });
+  return lightFormat(fixedOffset(at) ? chinaFields(at) : inChina(at), pattern);
 }
 
 /** Midnight (00:00 CST) of the China calendar day containing `at`. */

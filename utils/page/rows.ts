@@ -90,7 +90,6 @@ export function columnIndex<K extends string>(headerCells: readonly Element[], n
   return out;
 }
 
-
 /**
  * A table row group's cells at the header's columns: status and amount from its first item row,
  * the buyer's cells from every item row (never read).

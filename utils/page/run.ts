@@ -237,7 +237,16 @@ function createSession(deps: PageDeps): PageSession {
   function carryOver(last: RowsFound, swaps: ReadonlyMap<Element, Element>): RowCandidate[] | undefined {
     const carried = carryRows(last.rows, last.indexOf, swaps);
     if (!carried || !labelsSwapped(last.labels, labelEntries(doc.body), carried.ids)) return undefined;
-    found = rowsFound(last.kind, last.path, carried.rows);
+    // Only the swapped elements change: the rest of what the search found stands.
+    for (const [out, into] of swaps) {
+      last.parts.delete(out);
+      last.parts.add(into);
+      last.indexOf.set(into, last.indexOf.get(out)!);
+      last.indexOf.delete(out);
+    }
+    last.rows = carried.rows;
+    last.version = labelsVersion(doc.body);
+    last.labels = labelEntries(doc.body);
     return carried.rows;
   }
 

@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { format as formatDate, startOfDay } from 'date-fns';
+import { format as formatDate } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -182,6 +182,28 @@ describe('formatChinaTime', () => {
   });
 });
 
+/**
+ * The tz database's start of the China day holding `t`, asked of the platform's Intl (ICU), which
+ * never consults the computer's zone: @date-fns/tz builds its dates through it, and gets the China
+ * day 1994-12-31 wrong on a computer in Pacific/Kiritimati, whose calendar skipped that date.
+ */
+const CHINA_WALL = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+function chinaMidnightByIntl(t: number): number | undefined {
+  const date = CHINA_WALL.format(t).slice(0, 10);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // Midnight is at UTC+8, or at UTC+9 on the daylight-saving summers of 1986–1991.
+  return [8, 9].map((h) => Date.UTC(y, m - 1, d) - h * HOUR).find((c) => CHINA_WALL.format(c) === `${date}, 00:00:00`);
+}
+
 describe('China time by fixed offset agrees with the tz database', () => {
   const inChina = tz('Asia/Shanghai');
   // 1986-2100: across the last daylight-saving summers (1986-1991), where the library is used.
@@ -191,10 +213,15 @@ describe('China time by fixed offset agrees with the tz database', () => {
     fc.assert(
       fc.property(instants, (t) => {
         expect(formatChinaTime(t, 'second')).toBe(formatDate(t, 'yyyy-MM-dd HH:mm:ss', { in: inChina }));
-        expect(chinaDayStart(t)).toBe(startOfDay(t, { in: inChina }).getTime());
+        expect(chinaDayStart(t)).toBe(chinaMidnightByIntl(t));
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('finds the day start of the China date a Pacific/Kiritimati calendar skipped (1994-12-31)', () => {
+    expect(chinaDayStart(Date.UTC(1994, 11, 31, 3))).toBe(Date.parse('1994-12-31T00:00:00+08:00'));
+    expect(chinaMidnightByIntl(Date.UTC(1994, 11, 31, 3))).toBe(Date.parse('1994-12-31T00:00:00+08:00'));
   });
 
   it('reads back every wall clock it prints, from 2000 on', () => {

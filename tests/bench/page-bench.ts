@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { douyinFixture } from '../fixtures/pages/douyin';
-import { startProfile, stopProfile } from './profile';
+import { startHeapSampling, startProfile, stopHeapSampling, stopProfile } from './profile';
 import { fmt, percentile, table } from './stats';
 
 /**
@@ -29,8 +29,8 @@ import { fmt, percentile, table } from './stats';
 
 const ROWS = 1000;
 const CHANGED = 50;
-/** The change is measured this many times, each on the next 50 orders; medians are reported. */
-const CHANGE_ROUNDS = 9;
+/** The change is measured this many times (by default), each on the next 50 orders; medians are reported. */
+export const CHANGE_ROUNDS = 9;
 const URL_ = 'https://fxg.jinritemai.com/ffa/morder/order/list';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -51,6 +51,9 @@ export interface TaskStats {
   tasksOver50Ms: number;
   extensionTasksOver50Ms: number;
   extensionScriptingMs: number;
+  /** V8 garbage collection (MajorGC + MinorGC) inside the tasks that ran extension code, and inside the longest of them. */
+  extensionTaskGcMs: number;
+  longestExtensionTaskGcMs: number;
 }
 
 async function startTrace(cdp: CDPSession) {
@@ -60,6 +63,8 @@ async function startTrace(cdp: CDPSession) {
   });
 }
 
+/** With SHOUYUE_BENCH_TRACES=<dir>, each phase's trace is also written there (for a look in DevTools). */
+let traceCount = 0;
 async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
   await cdp.send('Tracing.end');
@@ -71,6 +76,8 @@ async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
     if (chunk.eof) break;
   }
   await cdp.send('IO.close', { handle: stream });
+  const dir = process.env.SHOUYUE_BENCH_TRACES;
+  if (dir) writeFileSync(join(dir, `trace-${++traceCount}.json`), text);
   const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
@@ -93,6 +100,9 @@ function taskStats(events: TraceEvent[], extensionOrigin: string): TaskStats {
     .filter((e, i, all) => !all.slice(0, i).some((o) => o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && o !== e));
   const extTasks = tasks.filter((t) => extOuter.some((e) => e.ts >= t.ts && e.ts <= t.ts + t.dur!));
   const ms = (us: number) => us / 1000;
+  const gc = events.filter((e) => e.ph === 'X' && (e.name === 'MajorGC' || e.name === 'MinorGC') && e.tid === mainTid && e.pid === mainPid);
+  const gcIn = (t: TraceEvent) => gc.filter((e) => e.ts >= t.ts && e.ts < t.ts + t.dur!).reduce((s, e) => s + (e.dur ?? 0), 0);
+  const longestExt = extTasks.reduce<TraceEvent | undefined>((a, t) => (!a || t.dur! > a.dur! ? t : a), undefined);
   return {
     tasks: tasks.length,
     longestTaskMs: ms(Math.max(0, ...tasks.map((t) => t.dur!))),
@@ -100,6 +110,8 @@ function taskStats(events: TraceEvent[], extensionOrigin: string): TaskStats {
     tasksOver50Ms: tasks.filter((t) => t.dur! > 50_000).length,
     extensionTasksOver50Ms: extTasks.filter((t) => t.dur! > 50_000).length,
     extensionScriptingMs: ms(extOuter.reduce((s, e) => s + (e.dur ?? 0), 0)),
+    extensionTaskGcMs: ms(extTasks.reduce((s, t) => s + gcIn(t), 0)),
+    longestExtensionTaskGcMs: longestExt ? ms(gcIn(longestExt)) : 0,
   };
 }
 
@@ -244,7 +256,7 @@ async function measureWithout(html: string): Promise<{ heap: number; longest: nu
   }
 }
 
-export async function benchPage(extensionDir: string, ranked = false): Promise<PageResult & { table: string; profiles?: Record<string, string> }> {
+export async function benchPage(extensionDir: string, ranked = false, changeRounds = CHANGE_ROUNDS): Promise<PageResult & { table: string; profiles?: Record<string, string> }> {
   const html = douyinFixture({ now: Date.now(), rows: ROWS, pageSize: ROWS }).html;
   const s = await session(extensionDir);
   const profiles: Record<string, string> = {};
@@ -254,18 +266,20 @@ export async function benchPage(extensionDir: string, ranked = false): Promise<P
     const { page, cdp } = await openList(s.context, html);
     await startTrace(cdp);
     await startProfile(cdp);
+    if (ranked) await startHeapSampling(cdp);
     await page.evaluate(RENDER_LIST);
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 120_000, polling: 10 });
     const listToBadgedMs = (await page.evaluate('performance.now() - window.__t0')) as number;
     await page.waitForTimeout(1500); // let the work after the last badge finish inside the trace
     const initial = taskStats(await stopTrace(cdp), s.origin);
     const initialProfile = await stopProfile(cdp, s.origin);
+    if (ranked) profiles['initial: heap kept'] = await stopHeapSampling(cdp, s.origin);
 
     const changes = {} as Record<ChangeKind, ChangeResult>;
     const intervals = [initialProfile.intervalUs];
-    for (const kind of CHANGE_KINDS) {
+    for (const kind of changeRounds ? CHANGE_KINDS : []) {
       const rounds: { changed: number; rebadgedMs: number; tasks: TaskStats; cpuMs: number; wallMs: number; top: string }[] = [];
-      for (let k = 0; k < CHANGE_ROUNDS; k++) {
+      for (let k = 0; k < changeRounds; k++) {
         await startTrace(cdp);
         await startProfile(cdp);
         const changed = (await page.evaluate(CHANGE_ROWS(k, kind))) as number;
@@ -290,6 +304,8 @@ export async function benchPage(extensionDir: string, ranked = false): Promise<P
         tasksOver50Ms: worst((x) => x.tasks.tasksOver50Ms),
         extensionTasksOver50Ms: worst((x) => x.tasks.extensionTasksOver50Ms),
         extensionScriptingMs: med((x) => x.tasks.extensionScriptingMs),
+        extensionTaskGcMs: med((x) => x.tasks.extensionTaskGcMs),
+        longestExtensionTaskGcMs: worst((x) => x.tasks.longestExtensionTaskGcMs),
         extensionCpuMs: med((x) => x.cpuMs),
         extensionCpuMaxMs: worst((x) => x.cpuMs),
         extensionWallMs: med((x) => x.wallMs),
@@ -327,12 +343,14 @@ export async function benchPage(extensionDir: string, ranked = false): Promise<P
         ['rows (order groups badged)', `${ROWS}`, ''],
         ['list appears → every row badged', `${fmt(result.listToBadgedMs, 0)} ms`, ''],
         ['longest task with extension code (initial)', `${fmt(result.initial.longestExtensionTaskMs, 1)} ms`, `${goal(result.initial.longestExtensionTaskMs <= 50)} (≤50)`],
+        ['  of which garbage collection', `${fmt(result.initial.longestExtensionTaskGcMs, 1)} ms`, ''],
         ['extension tasks over 50 ms (initial)', `${result.initial.extensionTasksOver50Ms}`, ''],
+        ['GC inside tasks with extension code (initial)', `${fmt(result.initial.extensionTaskGcMs, 1)} ms`, ''],
         ['longest task of any kind (initial)', `${fmt(result.initial.longestTaskMs, 1)} ms`, ''],
         ['  same page without the extension', `${fmt(result.baselineLongestTaskMs, 1)} ms`, ''],
         ['extension CPU, sampled (initial)', `${fmt(result.initial.extensionCpuMs, 1)} ms`, ''],
         ['  wall time with extension code on the stack', `${fmt(result.initial.extensionWallMs, 1)} ms`, ''],
-        ...CHANGE_KINDS.flatMap((kind) => {
+        ...(Object.keys(result.changes) as ChangeKind[]).flatMap((kind) => {
           const c = result.changes[kind];
           return [
             [`${c.changedOrders} orders changed ${kind} → re-badged (median of ${c.rounds})`, `${fmt(c.rebadgedMs, 0)} ms`, ''],

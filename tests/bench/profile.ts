@@ -83,3 +83,41 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
     );
   return { extensionMs: extensionUs / 1000, extensionWallMs: extensionWallUs / 1000, intervalUs, top: `by self time\n\n${rank(self)}\n\nby total time\n\n${rank(total)}` };
 }
+
+interface SamplingHeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: SamplingHeapNode[];
+}
+
+/** Starts sampling allocations (CDP HeapProfiler): what the next phase allocates and keeps. */
+export async function startHeapSampling(cdp: CDPSession): Promise<void> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024 });
+}
+
+/**
+ * Stops sampling after a full GC: the bytes still alive, by the innermost extension function that
+ * allocated them (the rest: the page's), ranked.
+ */
+export async function stopHeapSampling(cdp: CDPSession, origin: string, top = 15): Promise<string> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { profile } = (await cdp.send('HeapProfiler.getSamplingProfile')) as unknown as { profile: { head: SamplingHeapNode } };
+  await cdp.send('HeapProfiler.stopSampling');
+  const bytes = new Map<string, number>();
+  const visit = (n: SamplingHeapNode, owner: string) => {
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+    const own = url.startsWith(origin) ? `${functionName || '(anonymous)'} ${url.slice(origin.length)}:${lineNumber + 1}:${columnNumber + 1}` : owner;
+    bytes.set(own, (bytes.get(own) ?? 0) + n.selfSize);
+    for (const c of n.children) visit(c, own);
+  };
+  visit(profile.head, '(not the extension)');
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  return table(
+    ['allocated by (bundle position)', 'KB alive', 'share'],
+    [...bytes]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => [k, fmt(v / 1024, 0), `${fmt((100 * v) / total, 0)} %`]),
+  );
+}

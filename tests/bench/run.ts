@@ -6,6 +6,7 @@
  *   npm run bench -- --only engine,peer    some sections (engine, peer, page, bundle)
  *   npm run bench -- --sizes 1000,10000    engine sizes (default 1000,10000,100000)
  *   npm run bench -- --only page --profile the page's CPU profile per phase (unminified build)
+ *   npm run bench -- --only page --rounds 0 the page's first read only (default: 9 rounds per change kind)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: SECTIONS.join(',') },
     sizes: { type: 'string', default: '1000,10000,100000' },
     profile: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
   },
 });
 const only = new Set(values.only.split(',') as Section[]);
@@ -71,7 +73,7 @@ async function main() {
     }
     if (only.has('page')) {
       const { benchPage } = await import('./page-bench');
-      const page = await benchPage(extension(), values.profile);
+      const page = await benchPage(extension(), values.profile, values.rounds === undefined ? undefined : Number(values.rounds));
       results.page = page;
       print('Page (headless Chromium, 1,000 rows)', page.table);
       for (const [phase, top] of Object.entries(page.profiles ?? {})) print(`Profile: ${phase}`, top);

@@ -1,7 +1,7 @@
 import { OrderSchema, type Order } from '@/policies/order';
 import type { Platform } from '@/policies/platforms';
 import { RowError, type OrderFields, type RowProblem, type RowText } from './read-order';
-import { textNodes } from './text';
+import { textsOf } from './text';
 
 /**
  * A platform adapter turns one back-office page into order rows. The DOM is one source; issue 7
@@ -86,18 +86,13 @@ export function readRow(adapter: PageAdapter, row: RowCandidate, ctx: ReadContex
   }
 }
 
-const textsOf = (el: Element | undefined) => (el ? textNodes([el]).map((t) => t.text) : undefined);
-
 /** The row's texts for the shared reader, leaving out cells that hold buyer data. */
 export function rowText(row: RowCandidate, itemCount: number, extra: Partial<RowText> = {}): RowText {
-  const skip = row.cells?.skip ?? [];
-  const texts = textNodes(row.parts)
-    .filter(({ node }) => !skip.some((s) => s.contains(node)))
-    .map((t) => t.text);
+  const { status, amount, skip } = row.cells ?? {};
   return {
-    texts,
-    statusTexts: textsOf(row.cells?.status),
-    amountText: textsOf(row.cells?.amount)?.join(' '),
+    texts: textsOf(row.parts, skip),
+    statusTexts: status && textsOf([status]),
+    amountText: amount && textsOf([amount]).join(' '),
     itemCount,
     ...extra,
   };

@@ -118,9 +118,12 @@ function* walk(from: Node, found: Map<Element, Label>): Generator<void> {
   let steps = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (++steps % 256 === 0) yield;
+    // The text first: asking every text node for its parent wraps every element of the page for
+    // this script, which the garbage collector then pays for in one pause.
+    if (!labelsOfText(n.nodeValue ?? '').length) continue;
     const parent = n.parentElement;
-    if (!parent || SKIP_PARENT.has(parent.tagName) || found.has(parent)) continue;
-    const label = labelsOfText(n.nodeValue ?? '').length ? ownLabels(parent) : undefined;
+    if (!parent || found.has(parent)) continue;
+    const label = ownLabels(parent);
     if (label) found.set(parent, label);
   }
 }

@@ -9,19 +9,36 @@ export function normText(s: string): string {
   return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SHOUYUE-BADGE']);
+/** Elements whose text is not the page's words (scripts, styles, a copy of our badge). */
+const NOT_WORDS = 'script,style,noscript,template,shouyue-badge';
 
-/** The non-empty text nodes under `parts`, in document order, with their normalized text. */
-export function textNodes(parts: readonly Element[]): { node: Text; text: string }[] {
-  const out: { node: Text; text: string }[] = [];
+/**
+ * The text nodes of `part` not to read — under a NOT_WORDS element or a `skip` element — or
+ * undefined when there are none. Asked once per part: asking every text node for its parent would
+ * wrap every element of a 1,000-row list for this script, which the garbage collector pays for.
+ */
+function leftOut(part: Element, skip: readonly Element[]): Set<Node> | undefined {
+  const holders = [...part.querySelectorAll(NOT_WORDS), ...skip.filter((s) => part.contains(s))];
+  if (!holders.length) return undefined;
+  const nodes = new Set<Node>();
+  for (const holder of holders) {
+    const walker = part.ownerDocument.createTreeWalker(holder, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.add(n);
+  }
+  return nodes;
+}
+
+/** The non-empty texts under `parts`, normalized, in document order, leaving out those inside `skip`. */
+export function textsOf(parts: readonly Element[], skip: readonly Element[] = []): string[] {
+  const out: string[] = [];
   for (const part of parts) {
-    const doc = part.ownerDocument;
-    const walker = doc.createTreeWalker(part, 4 /* NodeFilter.SHOW_TEXT */);
+    if (part.matches(NOT_WORDS) || skip.some((s) => s.contains(part))) continue;
+    const left = leftOut(part, skip);
+    const walker = part.ownerDocument.createTreeWalker(part, 4 /* NodeFilter.SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      if (parent && SKIP.has(parent.tagName)) continue;
+      if (left?.has(n)) continue;
       const text = normText(n.nodeValue ?? '');
-      if (text) out.push({ node: n as Text, text });
+      if (text) out.push(text);
     }
   }
   return out;

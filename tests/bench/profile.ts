@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { fmt, percentile, table } from './stats';
 
@@ -13,10 +15,14 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
+
+/** With SHOUYUE_BENCH_TRACES=<dir>, each phase's CPU profile is also written there. */
+let profileCount = 0;
 
 export async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
@@ -36,6 +42,8 @@ export interface ProfileResult {
   extensionWallMs: number;
   /** The median sampling interval this profile achieved (asked: 100 µs). */
   intervalUs: number;
+  /** When a sample found extension code on the stack (µs, the trace's clock): which tasks ran it. */
+  extensionSampleTimes: number[];
   /** The extension's functions by self and by total time (bundle positions; unminified with --profile). */
   top: string;
 }
@@ -43,6 +51,8 @@ export interface ProfileResult {
 /** Stops the profiler; attributes samples to the extension's functions (url under `origin`). */
 export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Promise<ProfileResult> {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  const dir = process.env.SHOUYUE_BENCH_TRACES;
+  if (dir) writeFileSync(join(dir, `profile-${++profileCount}.json`), JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -51,8 +61,11 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
   let extensionUs = 0;
   let extensionWallUs = 0;
   const total = new Map<string, number>();
+  const extensionSampleTimes: number[] = [];
+  let at = profile.startTime;
   const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.slice(origin.length)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
     const wall = profile.timeDeltas[i + 1] ?? 0;
     const us = Math.min(wall, 2 * intervalUs);
     const leaf = byId.get(id);
@@ -67,6 +80,7 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
         self.set(key, (self.get(key) ?? 0) + us);
         extensionUs += us;
         extensionWallUs += wall;
+        extensionSampleTimes.push(at);
         selfGiven = true;
       }
       if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + us), seen.add(key);
@@ -81,7 +95,7 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
         .slice(0, top)
         .map(([k]) => [k, fmt((self.get(k) ?? 0) / 1000, 1), fmt((total.get(k) ?? 0) / 1000, 1)]),
     );
-  return { extensionMs: extensionUs / 1000, extensionWallMs: extensionWallUs / 1000, intervalUs, top: `by self time\n\n${rank(self)}\n\nby total time\n\n${rank(total)}` };
+  return { extensionMs: extensionUs / 1000, extensionWallMs: extensionWallUs / 1000, intervalUs, extensionSampleTimes, top: `by self time\n\n${rank(self)}\n\nby total time\n\n${rank(total)}` };
 }
 
 interface SamplingHeapNode {

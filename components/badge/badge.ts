@@ -18,7 +18,24 @@ interface Parts {
   /** The popover's words, written into it when it opens (undefined: already written). */
   details?: () => BadgeDetails;
   /** What the face shows now: only what differs is written (each write restyles the badge). */
-  face: { tone: string; icon: string; text: string; label: string };
+  face: { tone: string; icon: string; text: string; label: string; widthEm: number };
+}
+
+/** The narrowest badge: wide enough for a usual countdown (`‼ 发货 剩 23小时59分`), so most never widen. */
+const MIN_WIDTH_EM = 12;
+/** Widths go in steps, so a countdown ticking from `10小时` to `9小时` keeps its box. */
+const WIDTH_STEP_EM = 2;
+
+/**
+ * The width, in em of the badge's 12px font, that the face needs, from its characters alone (a
+ * measurement would lay out the page): a CJK or other wide character is 1em, an ASCII one at most
+ * 0.62em (digits are tabular), plus the icon, gap, padding and border (20px). An underestimate only
+ * cuts the text short with an ellipsis; the full words are in the label and the popover.
+ */
+export function faceWidthEm(icon: string, text: string): number {
+  let em = 20 / 12;
+  for (const ch of icon + text) em += ch.charCodeAt(0) < 0x80 ? 0.62 : 1;
+  return Math.max(MIN_WIDTH_EM, Math.ceil(em / WIDTH_STEP_EM) * WIDTH_STEP_EM);
 }
 const parts = new WeakMap<Element, Parts>();
 
@@ -82,22 +99,29 @@ export function createBadgeHost(doc: Document): HTMLElement {
     icon: button.firstElementChild as HTMLElement,
     text: button.lastElementChild as HTMLElement,
     pop: root.lastElementChild as HTMLElement,
-    face: { tone: '', icon: '', text: '', label: '' },
+    face: { tone: '', icon: '', text: '', label: '', widthEm: 0 },
   };
   parts.set(host, p);
   const { pop } = p;
 
-  const close = () => pop.classList.remove('open');
+  const close = () => {
+    pop.classList.remove('open');
+    host.style.zIndex = '';
+  };
   const open = () => {
     fillPopover(p);
     const r = button.getBoundingClientRect();
     const view = doc.defaultView;
     const width = view?.innerWidth ?? 1024;
     pop.classList.add('open');
-    pop.style.left = `${Math.max(4, Math.min(r.left, width - 390))}px`;
+    // Above the page's later rows while open (the host is the popover's stacking context).
+    host.style.zIndex = '2147483647';
+    // Placed in the viewport, written relative to the host (its containing block).
+    const at = host.getBoundingClientRect();
+    pop.style.left = `${Math.max(4, Math.min(r.left, width - 390)) - at.left}px`;
     // Below the badge, or above it when the viewport has no room below.
     const below = r.bottom + 4 + pop.offsetHeight <= (view?.innerHeight ?? Infinity);
-    pop.style.top = `${below ? r.bottom + 4 : Math.max(4, r.top - 4 - pop.offsetHeight)}px`;
+    pop.style.top = `${(below ? r.bottom + 4 : Math.max(4, r.top - 4 - pop.offsetHeight)) - at.top}px`;
     // The popover is placed for this scroll position; scrolling closes it rather than leave it adrift.
     view?.addEventListener('scroll', close, { once: true, capture: true, passive: true });
   };
@@ -122,6 +146,9 @@ export function renderBadge(host: Element, content: BadgeContent): void {
   if (face.label !== content.label) p.button.setAttribute('aria-label', (face.label = content.label));
   if (face.icon !== content.icon) p.icon.textContent = face.icon = content.icon;
   if (face.text !== content.text) p.text.textContent = face.text = content.text;
+  // Only ever wider: a narrower box would re-lay out the row for nothing.
+  const widthEm = faceWidthEm(content.icon, content.text);
+  if (widthEm > face.widthEm) (host as HTMLElement).style.width = `${(face.widthEm = widthEm)}em`;
   p.details = content.details;
   if (p.pop.classList.contains('open')) fillPopover(p);
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BADGE_TAG, createBadgeHost, renderBadge } from '@/components/badge/badge';
+import { BADGE_TAG, createBadgeHost, faceWidthEm, renderBadge } from '@/components/badge/badge';
 import { badgeContent, type RuleLookup } from '@/components/badge/view';
 import { ruleLookup } from '@/components/badge/rules';
 import { CATALOG } from '@/policies/catalog';
@@ -139,6 +139,30 @@ describe('badge element', () => {
     expect(pop.classList.contains('open')).toBe(true);
     host.dispatchEvent(new MouseEvent('mouseleave'));
     expect(pop.classList.contains('open')).toBe(false);
+  });
+
+  it('is a box of fixed width that only widens: redrawing it never re-lays out the row', () => {
+    const { host } = mount();
+    renderBadge(host, badgeContent({ kind: 'waiting', orderId: '6900000000000000001' }, 'zh', rules));
+    expect(host.style.width).toBe('12em');
+    const long = verdict({ clock: 'service-ticket', state: 'breached', deadline: NOW - 300 * HOUR, timeLeftMs: -300 * HOUR, note: 'counted-from-payment' });
+    renderBadge(host, content([long]));
+    const wide = parseFloat(host.style.width);
+    expect(wide).toBeGreaterThan(12);
+    renderBadge(host, content([ship]));
+    renderBadge(host, badgeContent({ kind: 'waiting', orderId: '6900000000000000001' }, 'zh', rules));
+    expect(parseFloat(host.style.width)).toBe(wide);
+  });
+
+  it("gives the face's characters room: wide characters 1em, ASCII less, in 2em steps from 12em", () => {
+    expect(faceWidthEm('!', '发货')).toBe(12);
+    const zh = faceWidthEm('‼', '服务单 已超时 12天23小时（自付款起算）');
+    const en = faceWidthEm('‼', 'Ticket 12d 23h overdue (counted from payment)');
+    for (const w of [zh, en]) expect(w % 2).toBe(0);
+    // 16 wide characters, 6 ASCII, the icon and 20px of frame.
+    expect(zh).toBe(Math.ceil((16 + 6 * 0.62 + 1 + 20 / 12) / 2) * 2);
+    expect(en).toBeGreaterThan(zh);
+    expect(faceWidthEm('✕', '揽收 已超时 2小时')).toBeLessThanOrEqual(faceWidthEm('✕', '揽收 已超时 12小时'));
   });
 
   it("keeps clicks to itself so the row's own click handler does not fire", () => {

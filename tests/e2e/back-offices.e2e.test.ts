@@ -72,12 +72,48 @@ describe('Chromium: the back offices, the popup, privacy and network', () => {
     }
   });
 
+  it("gives each badge a box its words fit in (the box's size never depends on them: redrawing lays out nothing else)", async () => {
+    for (const v of visits) {
+      const boxes = await v.page.locator('shouyue-badge').evaluateAll((hosts) =>
+        hosts.map((host) => {
+          const text = host.shadowRoot!.querySelector('.text')!;
+          const button = host.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+          const box = host.getBoundingClientRect();
+          return { words: text.textContent, cut: text.scrollWidth > text.clientWidth, fits: button.right <= box.right + 0.5, contain: getComputedStyle(host).contain };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(0);
+      expect(boxes.filter((b) => b.cut || !b.fits), v.served.entry.platform).toEqual([]);
+      expect(new Set(boxes.map((b) => b.contain))).toEqual(new Set(['size layout style']));
+    }
+  });
+
   it('shows the full rule list with China-time deadlines in the badge tooltip on hover', async () => {
     const v = visits[0]!;
     const urgent = v.badges.find((b) => b.tone === 'critical')!;
     const host = v.page.locator(`shouyue-badge[data-shouyue-key="${urgent.key}"]`);
     await host.hover();
     await expect.poll(() => host.locator('.pop.open').isVisible()).toBe(true);
+    // Just below the badge (or above it), inside the viewport, and on top of the rows after it.
+    const placed = await host.evaluate((el) => {
+      const pop = el.shadowRoot!.querySelector('.pop')!.getBoundingClientRect();
+      const badge = el.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+      // Points all over it, and where it covers the next rows' badges (positioned boxes painted
+      // after this one unless it is raised), hit this badge only.
+      const points = [0.05, 0.25, 0.5, 0.75, 0.95].flatMap((x) => [0.05, 0.25, 0.5, 0.75, 0.95].map((y) => [pop.left + x * pop.width, pop.top + y * pop.height]));
+      const under = [...document.querySelectorAll('shouyue-badge')].filter((b) => b !== el).map((b) => b.getBoundingClientRect());
+      for (const b of under) {
+        const [l, r, t, d] = [Math.max(b.left, pop.left), Math.min(b.right, pop.right), Math.max(b.top, pop.top), Math.min(b.bottom, pop.bottom)];
+        if (l < r && t < d) points.push([(l + r) / 2, (t + d) / 2]);
+      }
+      const onTop = points.length > 25 && points.every(([x, y]) => document.elementFromPoint(x!, y!) === el);
+      return { gap: pop.top >= badge.bottom ? pop.top - badge.bottom : badge.top - pop.bottom, left: pop.left, right: pop.right, bottom: pop.bottom, width: innerWidth, height: innerHeight, onTop };
+    });
+    expect(placed.gap).toBeCloseTo(4, 0);
+    expect(placed.left).toBeGreaterThanOrEqual(0);
+    expect(placed.right).toBeLessThanOrEqual(placed.width);
+    expect(placed.bottom).toBeLessThanOrEqual(placed.height);
+    expect(placed.onTop).toBe(true);
     const verdict = expectedVerdicts(v.fixture, v.after).find((x) => x.orderId === urgent.key && x.state === 'critical')!;
     expect(urgent.tooltip).toContain(formatChinaTime(verdict.deadline!, 'short'));
     await v.page.screenshot({ path: join(SHOTS, `${v.served.entry.platform}-tooltip.png`), clip: await tooltipClip(v.page, urgent.key) });

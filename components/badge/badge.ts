@@ -32,9 +32,11 @@ const WIDTH_STEP_EM = 2;
  * 0.62em (digits are tabular), plus the icon, gap, padding and border (20px). An underestimate only
  * cuts the text short with an ellipsis; the full words are in the label and the popover.
  */
-export function faceWidthEm(icon: string, text: string): number {
-  let em = 20 / 12;
-  for (const ch of icon + text) em += ch.charCodeAt(0) < 0x80 ? 0.62 : 1;
+export function faceWidthEm(text: string): number {
+  // The frame, and the icon: one character, at most 1em.
+  let em = 20 / 12 + 1;
+  // By UTF-16 unit: a character outside the BMP counts twice, which only widens the box.
+  for (let i = 0; i < text.length; i++) em += text.charCodeAt(i) < 0x80 ? 0.62 : 1;
   return Math.max(MIN_WIDTH_EM, Math.ceil(em / WIDTH_STEP_EM) * WIDTH_STEP_EM);
 }
 const parts = new WeakMap<Element, Parts>();
@@ -147,7 +149,7 @@ export function renderBadge(host: Element, content: BadgeContent): void {
   if (face.icon !== content.icon) p.icon.textContent = face.icon = content.icon;
   if (face.text !== content.text) p.text.textContent = face.text = content.text;
   // Only ever wider: a narrower box would re-lay out the row for nothing.
-  const widthEm = faceWidthEm(content.icon, content.text);
+  const widthEm = faceWidthEm(content.text);
   if (widthEm > face.widthEm) (host as HTMLElement).style.width = `${(face.widthEm = widthEm)}em`;
   p.details = content.details;
   if (p.pop.classList.contains('open')) fillPopover(p);

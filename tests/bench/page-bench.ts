@@ -296,7 +296,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
     const { page, cdp } = await openList(s.context, html);
     await startTrace(cdp);
     await startProfile(cdp);
-    if (ranked) await startHeapSampling(cdp);
+    if (ranked) await startHeapSampling(cdp, process.env.SHOUYUE_BENCH_ALLOCATED === '1');
     await page.evaluate(RENDER_LIST);
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 120_000, polling: 10 });
     const listToBadgedMs = (await page.evaluate('performance.now() - window.__t0')) as number;
@@ -304,7 +304,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
     const initialTrace = await stopTrace(cdp);
     const initialProfile = await stopProfile(cdp, s.origin);
     const initial = taskStats(initialTrace, s.origin, initialProfile.extensionSampleTimes);
-    if (ranked) profiles['initial: heap kept'] = await stopHeapSampling(cdp, s.origin);
+    if (ranked) profiles[`initial: heap ${process.env.SHOUYUE_BENCH_ALLOCATED === '1' ? 'allocated' : 'kept'}`] = await stopHeapSampling(cdp, s.origin);
 
     const changes = {} as Record<ChangeKind, ChangeResult>;
     const intervals = [initialProfile.intervalUs];

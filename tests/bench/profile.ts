@@ -104,15 +104,18 @@ interface SamplingHeapNode {
   children: SamplingHeapNode[];
 }
 
-/** Starts sampling allocations (CDP HeapProfiler): what the next phase allocates and keeps. */
-export async function startHeapSampling(cdp: CDPSession): Promise<void> {
+/**
+ * Starts sampling allocations (CDP HeapProfiler): what the next phase allocates and keeps, or with
+ * `collected` everything it allocates (the garbage collector's work).
+ */
+export async function startHeapSampling(cdp: CDPSession, collected = false): Promise<void> {
   await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024 });
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: collected, includeObjectsCollectedByMinorGC: collected });
 }
 
 /**
- * Stops sampling after a full GC: the bytes still alive, by the innermost extension function that
- * allocated them (the rest: the page's), ranked.
+ * Stops sampling after a full GC: the bytes sampled (alive, or all with `collected`), by the
+ * innermost extension function that allocated them (the rest: the page's), ranked.
  */
 export async function stopHeapSampling(cdp: CDPSession, origin: string, top = 15): Promise<string> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -128,7 +131,7 @@ export async function stopHeapSampling(cdp: CDPSession, origin: string, top = 15
   visit(profile.head, '(not the extension)');
   const total = [...bytes.values()].reduce((a, b) => a + b, 0);
   return table(
-    ['allocated by (bundle position)', 'KB alive', 'share'],
+    ['allocated by (bundle position)', 'KB', 'share'],
     [...bytes]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)

@@ -47,10 +47,12 @@ function idLike(rest: string): boolean {
   return /^[-—–]*$/.test(value) || /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/.test(value);
 }
 
+const NO_LABELS: readonly string[] = [];
+
 /** The order-id labels a text starts with (as a label followed by an id); none for other text. */
-function labelsOfText(raw: string): string[] {
-  // Cheap test first: almost no text node holds a label.
-  if (!ORDER_ID_LABELS.some((l) => raw.includes(l))) return [];
+function labelsOfText(raw: string): readonly string[] {
+  // Cheap test first, allocating nothing: almost no text node of the page holds a label.
+  if (!ORDER_ID_LABELS.some((l) => raw.includes(l))) return NO_LABELS;
   const text = normText(raw);
   return ORDER_ID_LABELS.filter((l) => startsWithLabel(text, l) && idLike(text.slice(l.length)));
 }

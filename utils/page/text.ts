@@ -18,8 +18,8 @@ const NOT_WORDS = 'script,style,noscript,template,shouyue-badge';
  * wrap every element of a 1,000-row list for this script, which the garbage collector pays for.
  */
 function leftOut(part: Element, skip: readonly Element[]): Set<Node> | undefined {
+  if (!part.querySelector(NOT_WORDS) && !skip.some((s) => part.contains(s))) return undefined;
   const holders = [...part.querySelectorAll(NOT_WORDS), ...skip.filter((s) => part.contains(s))];
-  if (!holders.length) return undefined;
   const nodes = new Set<Node>();
   for (const holder of holders) {
     const walker = part.ownerDocument.createTreeWalker(holder, 4 /* NodeFilter.SHOW_TEXT */);

@@ -30,6 +30,14 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.start');
 }
 
+export interface ProfileSample {
+  at: number;
+  whose: 'extension' | 'page' | 'engine';
+}
+
+/** Frames that stand for no script: the engine's own work. */
+const ENGINE_FRAMES = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
+
 export interface ProfileResult {
   /**
    * The extension's CPU time: each sample with an extension frame on the stack counts for the time
@@ -42,8 +50,11 @@ export interface ProfileResult {
   extensionWallMs: number;
   /** The median sampling interval this profile achieved (asked: 100 µs). */
   intervalUs: number;
-  /** When a sample found extension code on the stack (µs, the trace's clock): which tasks ran it. */
-  extensionSampleTimes: number[];
+  /**
+   * Every sample's time (µs, the trace's clock) and whose code it found on the stack: the
+   * extension's, the page's own script, or neither (the engine's own work: GC, compiling, tasks).
+   */
+  samples: ProfileSample[];
   /** The extension's functions by self and by total time (bundle positions; unminified with --profile). */
   top: string;
 }
@@ -61,7 +72,7 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
   let extensionUs = 0;
   let extensionWallUs = 0;
   const total = new Map<string, number>();
-  const extensionSampleTimes: number[] = [];
+  const samples: ProfileSample[] = [];
   let at = profile.startTime;
   const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.slice(origin.length)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
   profile.samples.forEach((id, i) => {
@@ -70,21 +81,26 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
     const us = Math.min(wall, 2 * intervalUs);
     const leaf = byId.get(id);
     if (!leaf) return;
+    let whose: ProfileSample['whose'] = 'engine';
     // Self time goes to the innermost extension frame (DOM/builtins it calls count as its own).
     const seen = new Set<string>();
     let selfGiven = false;
     for (let n: ProfileNode | undefined = leaf; n; n = byId.get(parent.get(n.id) ?? -1)) {
-      if (!n.callFrame.url.startsWith(origin)) continue;
+      if (!n.callFrame.url.startsWith(origin)) {
+        if (whose === 'engine' && !ENGINE_FRAMES.has(n.callFrame.functionName)) whose = 'page';
+        continue;
+      }
+      whose = 'extension';
       const key = name(n);
       if (!selfGiven) {
         self.set(key, (self.get(key) ?? 0) + us);
         extensionUs += us;
         extensionWallUs += wall;
-        extensionSampleTimes.push(at);
         selfGiven = true;
       }
       if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + us), seen.add(key);
     }
+    samples.push({ at, whose });
   });
   // Ranked by self time (where the time goes) and by total time (which step it belongs to).
   const rank = (by: Map<string, number>) =>
@@ -95,7 +111,7 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
         .slice(0, top)
         .map(([k]) => [k, fmt((self.get(k) ?? 0) / 1000, 1), fmt((total.get(k) ?? 0) / 1000, 1)]),
     );
-  return { extensionMs: extensionUs / 1000, extensionWallMs: extensionWallUs / 1000, intervalUs, extensionSampleTimes, top: `by self time\n\n${rank(self)}\n\nby total time\n\n${rank(total)}` };
+  return { extensionMs: extensionUs / 1000, extensionWallMs: extensionWallUs / 1000, intervalUs, samples, top: `by self time\n\n${rank(self)}\n\nby total time\n\n${rank(total)}` };
 }
 
 interface SamplingHeapNode {

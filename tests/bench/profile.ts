@@ -24,6 +24,10 @@ interface Profile {
 /** With SHOUYUE_BENCH_TRACES=<dir>, each phase's CPU profile is also written there. */
 let profileCount = 0;
 
+/** A function by name and place in the bundle. */
+const frameName = ({ functionName, url, lineNumber, columnNumber }: ProfileNode['callFrame'], origin: string) =>
+  `${functionName || '(anonymous)'} ${url.slice(origin.length)}:${lineNumber + 1}:${columnNumber + 1}`;
+
 export async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -74,7 +78,7 @@ export async function stopProfile(cdp: CDPSession, origin: string, top = 15): Pr
   const total = new Map<string, number>();
   const samples: ProfileSample[] = [];
   let at = profile.startTime;
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.slice(origin.length)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  const name = (n: ProfileNode) => frameName(n.callFrame, origin);
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i] ?? 0;
     const wall = profile.timeDeltas[i + 1] ?? 0;
@@ -139,8 +143,7 @@ export async function stopHeapSampling(cdp: CDPSession, origin: string, top = 15
   await cdp.send('HeapProfiler.stopSampling');
   const bytes = new Map<string, number>();
   const visit = (n: SamplingHeapNode, owner: string) => {
-    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
-    const own = url.startsWith(origin) ? `${functionName || '(anonymous)'} ${url.slice(origin.length)}:${lineNumber + 1}:${columnNumber + 1}` : owner;
+    const own = n.callFrame.url.startsWith(origin) ? frameName(n.callFrame, origin) : owner;
     bytes.set(own, (bytes.get(own) ?? 0) + n.selfSize);
     for (const c of n.children) visit(c, own);
   };

@@ -141,7 +141,7 @@ describe('badge element', () => {
     expect(pop.classList.contains('open')).toBe(false);
   });
 
-  it('is a box of fixed width that only widens: redrawing it never re-lays out the row', () => {
+  it('keeps a box of fixed width that only widens, whatever it shows next (waiting included)', () => {
     const { host } = mount();
     renderBadge(host, badgeContent({ kind: 'waiting', orderId: '6900000000000000001' }, 'zh', rules));
     expect(host.style.width).toBe('12em');

@@ -1,4 +1,4 @@
-import { BADGE_CSS } from './styles';
+import { BADGE_CSS, MIN_WIDTH_EM } from './styles';
 import type { BadgeContent, BadgeDetails } from './view';
 
 /**
@@ -21,8 +21,6 @@ interface Parts {
   face: { tone: string; icon: string; text: string; label: string; widthEm: number };
 }
 
-/** The narrowest badge: wide enough for a usual countdown (`‼ 发货 剩 23小时59分`), so most never widen. */
-const MIN_WIDTH_EM = 12;
 /** Widths go in steps, so a countdown ticking from `10小时` to `9小时` keeps its box. */
 const WIDTH_STEP_EM = 2;
 
@@ -147,10 +145,12 @@ export function renderBadge(host: Element, content: BadgeContent): void {
   if (face.tone !== content.tone) p.button.className = `s-${(face.tone = content.tone)}`;
   if (face.label !== content.label) p.button.setAttribute('aria-label', (face.label = content.label));
   if (face.icon !== content.icon) p.icon.textContent = face.icon = content.icon;
-  if (face.text !== content.text) p.text.textContent = face.text = content.text;
-  // Only ever wider: a narrower box would re-lay out the row for nothing.
-  const widthEm = faceWidthEm(content.text);
-  if (widthEm > face.widthEm) (host as HTMLElement).style.width = `${(face.widthEm = widthEm)}em`;
+  if (face.text !== content.text) {
+    p.text.textContent = face.text = content.text;
+    // Only ever wider: a narrower box would re-lay out the row for nothing.
+    const widthEm = faceWidthEm(content.text);
+    if (widthEm > face.widthEm) (host as HTMLElement).style.width = `${(face.widthEm = widthEm)}em`;
+  }
   p.details = content.details;
   if (p.pop.classList.contains('open')) fillPopover(p);
 }

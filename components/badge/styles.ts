@@ -7,8 +7,11 @@
  * for a 1,000-row table is a half-second frame. Nothing moves while waiting, for the same reason.
  * Layout containment makes the host the popover's containing block: it is placed from the host.
  */
+/** The narrowest badge: wide enough for a usual countdown (`‼ 发货 剩 23小时59分`), so most never widen. */
+export const MIN_WIDTH_EM = 12;
+
 export const BADGE_CSS = `
-:host{all:initial;display:inline-block;position:relative;vertical-align:middle;margin:0 6px;height:20px;
+:host{all:initial;display:inline-block;position:relative;vertical-align:middle;margin:0 6px;width:${MIN_WIDTH_EM}em;height:20px;
   contain:size layout style;
   font:12px/18px "PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC",system-ui,sans-serif}
 button{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:4px;height:20px;padding:0 7px;max-width:100%;

@@ -299,6 +299,31 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).toBeNull();
   });
 
+  it("shows an order as waiting when the page's own data changed it, though its row was left alone", async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const bg = fakeBackground();
+    let release: (() => void) | undefined;
+    const held = (m: IncomingMessage) =>
+      bg.messages.length === 0 ? bg.send(m) : new Promise<VerdictsReply>((resolve) => (release = () => void bg.send(m).then(resolve)));
+    let moved: string | undefined;
+    // The page's data (issue 7) later moves one order's ship-by: the DOM row stays as it was.
+    const join: PageDeps['join'] = (reading) => ({
+      ...reading,
+      orders: reading.orders.map((o) => (o.orderId === moved ? { ...o, timeline: { ...o.timeline, shipBy: NOW + 5 * HOUR } } : o)),
+    });
+    const { session } = start({ send: held, join });
+    await session.scan();
+    const badgeOf = (id: string) => badges().find((b) => b.getAttribute('data-shouyue-key') === id)!;
+    moved = keys()[0]!;
+    const waiting = () => badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'));
+    expect(waiting()).toHaveLength(0);
+    session.dataChanged();
+    await vi.waitFor(() => expect(release).toBeDefined());
+    expect(waiting()).toEqual([badgeOf(moved)]);
+    release!();
+    await vi.waitFor(() => expect(waiting()).toHaveLength(0));
+  });
+
   /** The douyin adapter, counting the rows it reads. */
   function countingAdapter() {
     const base = adapterFor('douyin');

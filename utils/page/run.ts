@@ -133,8 +133,13 @@ function createSession(deps: PageDeps): PageSession {
   let running: Promise<void> | undefined;
   let again = false;
 
+  /** The verdict list each badge was last drawn from: a row left alone whose list is the same needs nothing. */
+  const drawnFrom = new WeakMap<Element, readonly Verdict[]>();
   const render = (host: Element, input: BadgeInput) => {
     shown.set(host, input);
+    const from = input.kind === 'verdicts' && verdicts.get(input.orderId);
+    if (from) drawnFrom.set(host, from);
+    else drawnFrom.delete(host);
     if (sameInput(drawn.get(host), input)) return;
     drawn.set(host, input);
     renderBadge(host, badgeContent(input, lang, deps.rules));
@@ -330,6 +335,13 @@ function createSession(deps: PageDeps): PageSession {
         // A row the page left alone keeps its badge (the page taking it out is a change of the row;
         // this session may have swept it while the row was away).
         const kept = unchanged.has(r.row) && entry?.host?.isConnected ? entry.host : undefined;
+        // Most rows of a reading: untouched, badged, and no new verdicts since (a case row's view
+        // of them follows from its cases, which an untouched row keeps).
+        const from = kept && r.ok && shown.has(kept) ? drawnFrom.get(kept) : undefined;
+        if (from && from === verdicts.get(key)) {
+          keep.add(kept!);
+          return;
+        }
         const out = swappedOut.get(r.row.anchor);
         const host = kept ?? placeBadge(r.row, key, out && cache.get(out)?.host);
         if (entry) entry.host = host;

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstWithLabel, startsWithLabel, textsOf } from '@/utils/page/text';
+import { textsOf } from '@/utils/page/text';
 
 describe('textsOf', () => {
   const row = () => {
@@ -29,21 +28,5 @@ describe('textsOf', () => {
     const buyer = document.getElementById('buyer')!;
     expect(textsOf([buyer.firstElementChild!], [buyer])).toEqual([]);
     expect(textsOf([tr.querySelector('script')!])).toEqual([]);
-  });
-});
-
-describe('firstWithLabel', () => {
-  // Texts and labels from a few label-like pieces and every separator, so that prefixes, labels
-  // followed by other words and labels holding separators all come up.
-  const piece = fc.constantFrom('下单', '时间', '下单时间', '订单', '号', 'A1', ' ', ':', '：', '');
-  const text = fc.array(piece, { maxLength: 5 }).map((p) => p.join(''));
-
-  it('finds the first text starting with the label, as a scan with startsWithLabel does', () => {
-    fc.assert(
-      fc.property(fc.array(text, { maxLength: 12 }), fc.array(text, { minLength: 1, maxLength: 6 }), (texts, labels) => {
-        for (const label of labels) expect(firstWithLabel(texts, label)).toBe(texts.findIndex((t) => startsWithLabel(t, label)));
-      }),
-      { numRuns: 500 },
-    );
   });
 });

@@ -44,35 +44,6 @@ export function textsOf(parts: readonly Element[], skip: readonly Element[] = []
   return out;
 }
 
-/** What may follow a label: startsWithLabel's separators. */
-const SEPARATOR = /[ :：]/;
-
-/**
- * Each text's head — the text up to its first separator — by the index of the first text with it.
- * A label without a separator starts a text exactly when it is that text's head, so a row's dozens
- * of label lookups cost one pass over its texts (built once per texts array) instead of one each.
- */
-const headsByTexts = new WeakMap<readonly string[], Map<string, number>>();
-function headsOf(texts: readonly string[]): Map<string, number> {
-  let heads = headsByTexts.get(texts);
-  if (heads) return heads;
-  heads = new Map();
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i]!;
-    const end = t.search(SEPARATOR);
-    const head = end < 0 ? t : t.slice(0, end);
-    if (!heads.has(head)) heads.set(head, i);
-  }
-  headsByTexts.set(texts, heads);
-  return heads;
-}
-
-/** The index of the first text that starts with `label` (startsWithLabel), or -1. */
-export function firstWithLabel(texts: readonly string[], label: string): number {
-  if (SEPARATOR.test(label)) return texts.findIndex((t) => startsWithLabel(t, label));
-  return headsOf(texts).get(label) ?? -1;
-}
-
 /** `label` at the start of `text`, followed by a separator or the end. */
 export function startsWithLabel(text: string, label: string): boolean {
   if (!text.startsWith(label)) return false;
@@ -87,7 +58,7 @@ export function startsWithLabel(text: string, label: string): boolean {
  */
 export function labelValue(texts: readonly string[], labels: readonly string[]): string | undefined {
   for (const label of labels) {
-    const i = firstWithLabel(texts, label);
+    const i = texts.findIndex((t) => startsWithLabel(t, label));
     if (i < 0) continue;
     const rest = texts[i]!.slice(label.length).replace(/^[\s:：]+/, '');
     if (rest) return rest;

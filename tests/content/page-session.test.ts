@@ -40,6 +40,17 @@ function showView(key: string, recycle = false) {
 const badges = () => [...document.querySelectorAll('shouyue-badge')];
 const badgeTexts = () => badges().map((b) => b.shadowRoot!.querySelector('button')!.textContent!.slice(1));
 const keys = () => badges().map((b) => b.getAttribute('data-shouyue-key'));
+const badgeOf = (id: string) => badges().find((b) => b.getAttribute('data-shouyue-key') === id)!;
+const waitingBadges = () => badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'));
+
+/** A background that answers the first message at once and holds every later one until `release`. */
+function holdingAfterFirst() {
+  const bg = fakeBackground();
+  let release: (() => void) | undefined;
+  const send = (m: IncomingMessage) =>
+    bg.messages.length === 0 ? bg.send(m) : new Promise<VerdictsReply>((resolve) => (release = () => void bg.send(m).then(resolve)));
+  return { send, held: () => release !== undefined, release: () => release!() };
+}
 
 let session: PageSession | undefined;
 afterEach(() => {
@@ -116,7 +127,7 @@ describe('page session', { timeout: 30_000 }, () => {
     showView('all:2');
     await session.scan();
     expect(keys()).toEqual(second);
-    expect(badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'))).toHaveLength(0);
+    expect(waitingBadges()).toHaveLength(0);
     expect(badgeTexts().every((t) => t === '发货 剩 5小时')).toBe(true);
   });
 
@@ -282,46 +293,37 @@ describe('page session', { timeout: 30_000 }, () => {
 
   it('shows a changed order as waiting, never with its old countdown, until the background answers', async () => {
     load(douyinFixture({ now: NOW }).html);
-    const bg = fakeBackground();
-    let release: (() => void) | undefined;
-    const held = (m: IncomingMessage) =>
-      bg.messages.length === 0 ? bg.send(m) : new Promise<VerdictsReply>((resolve) => (release = () => void bg.send(m).then(resolve)));
-    const { session } = start({ send: held });
+    const background = holdingAfterFirst();
+    const { session } = start({ send: background.send });
     await session.scan();
     const changed = rerenderLater(2);
     const scanning = session.scan();
-    await vi.waitFor(() => expect(release).toBeDefined());
-    const badgeOf = (id: string) => badges().find((b) => b.getAttribute('data-shouyue-key') === id)!;
+    await vi.waitFor(() => expect(background.held()).toBe(true));
     expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).not.toBeNull();
-    expect(badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'))).toHaveLength(1);
-    release!();
+    expect(waitingBadges()).toHaveLength(1);
+    background.release();
     await scanning;
     expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).toBeNull();
   });
 
   it("shows an order as waiting when the page's own data changed it, though its row was left alone", async () => {
     load(douyinFixture({ now: NOW }).html);
-    const bg = fakeBackground();
-    let release: (() => void) | undefined;
-    const held = (m: IncomingMessage) =>
-      bg.messages.length === 0 ? bg.send(m) : new Promise<VerdictsReply>((resolve) => (release = () => void bg.send(m).then(resolve)));
+    const background = holdingAfterFirst();
     let moved: string | undefined;
     // The page's data (issue 7) later moves one order's ship-by: the DOM row stays as it was.
     const join: PageDeps['join'] = (reading) => ({
       ...reading,
       orders: reading.orders.map((o) => (o.orderId === moved ? { ...o, timeline: { ...o.timeline, shipBy: NOW + 5 * HOUR } } : o)),
     });
-    const { session } = start({ send: held, join });
+    const { session } = start({ send: background.send, join });
     await session.scan();
-    const badgeOf = (id: string) => badges().find((b) => b.getAttribute('data-shouyue-key') === id)!;
     moved = keys()[0]!;
-    const waiting = () => badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'));
-    expect(waiting()).toHaveLength(0);
+    expect(waitingBadges()).toHaveLength(0);
     session.dataChanged();
-    await vi.waitFor(() => expect(release).toBeDefined());
-    expect(waiting()).toEqual([badgeOf(moved)]);
-    release!();
-    await vi.waitFor(() => expect(waiting()).toHaveLength(0));
+    await vi.waitFor(() => expect(background.held()).toBe(true));
+    expect(waitingBadges()).toEqual([badgeOf(moved)]);
+    background.release();
+    await vi.waitFor(() => expect(waitingBadges()).toHaveLength(0));
   });
 
   /** The douyin adapter, counting the rows it reads. */
@@ -452,7 +454,7 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(reads.map((m) => m.orders.length)).toEqual([150, 150, 20]);
     expect(reads.every((m) => m.rows === 320)).toBe(true);
     expect(new Set(reads.flatMap((m) => m.orders.map((o) => o.orderId))).size).toBe(320);
-    expect(badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'))).toHaveLength(0);
+    expect(waitingBadges()).toHaveLength(0);
   }, 90_000);
 
   it('reads and badges a long list (120 rows here; 1,000 in the Chromium benchmark)', async () => {

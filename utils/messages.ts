@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OrderSchema } from '@/policies/order';
+import { OrderIdSchema, type Order } from '@/policies/order';
 import { PlatformSchema } from '@/policies/platforms';
 import { VerdictSchema } from '@/policies/verdict';
 import { ThresholdsSchema } from '@/policies/settings';
@@ -26,15 +26,20 @@ export const PageReadMessageSchema = z.object({
   /** Which list was read (path only, no query string: queries can carry search terms). */
   pagePath: z.string().max(300),
   readAt: z.number().int(),
-  /** The orders read that the background has not seen as they are now (a page sends what changed). */
-  orders: z.array(OrderSchema).max(MAX_ORDERS_PER_MESSAGE),
+  /**
+   * The orders read that the background has not seen as they are now (a page sends what changed).
+   * Each is checked on its own (`checkOrders`): one order the schema rejects costs only itself,
+   * and the reply names it.
+   */
+  orders: z.array(z.unknown()).max(MAX_ORDERS_PER_MESSAGE),
   /** How many orders the page shows in all; absent when `orders` is all of them. */
   rows: z.number().int().nonnegative().max(100_000).optional(),
   unreadable: z.array(UnreadableRowSchema).max(MAX_ORDERS_PER_MESSAGE),
   /** How the page's own list data matched the rows (issue 7); absent where no data is observed. */
   dataHealth: DataHealthSchema.optional(),
 });
-export type PageReadMessage = z.input<typeof PageReadMessageSchema>;
+/** A page sends the orders it built (typed); the background takes them as unknown until checked. */
+export type PageReadMessage = Omit<z.input<typeof PageReadMessageSchema>, 'orders'> & { orders: Order[] };
 
 /** Ask again for the verdicts of orders already sent (the page ticks without re-reading the DOM). */
 export const VerdictsQuerySchema = z.object({
@@ -47,7 +52,15 @@ export const IncomingMessageSchema = z.discriminatedUnion('type', [
   PageReadMessageSchema,
   VerdictsQuerySchema,
 ]);
-export type IncomingMessage = z.input<typeof IncomingMessageSchema>;
+export type IncomingMessage = PageReadMessage | z.input<typeof VerdictsQuerySchema>;
+
+/** An order of a page reading that the background would not take: its row shows 无法识别. */
+export const RejectedOrderSchema = z.object({
+  orderId: OrderIdSchema,
+  /** Where the order broke the schema, e.g. `amount` or `afterSales.0.requestedAt`. */
+  field: z.string().max(100),
+});
+export type RejectedOrder = z.infer<typeof RejectedOrderSchema>;
 
 export const VerdictsReplySchema = z.object({
   ok: z.literal(true),
@@ -55,6 +68,7 @@ export const VerdictsReplySchema = z.object({
   lang: z.enum(['zh', 'en']),
   thresholds: ThresholdsSchema,
   verdicts: z.array(VerdictSchema),
+  rejected: z.array(RejectedOrderSchema).max(MAX_ORDERS_PER_MESSAGE).optional(),
 });
 export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
 export const ReplySchema = z.union([VerdictsReplySchema, ErrorReplySchema]);

@@ -4,6 +4,7 @@ import type { Verdict } from '@/policies/verdict';
 import { translator, type Lang } from '@/utils/i18n';
 import type { RowProblem } from '@/utils/page/read-order';
 import { badgeMessages } from './messages';
+import { problemText } from './problem';
 
 /**
  * What one badge says, as plain strings: the badge renders them with textContent only. Pure, so
@@ -69,11 +70,6 @@ const ICONS: Record<BadgeHead['tone'], string> = {
   unreadable: '?',
   waiting: '↻',
 };
-
-export function problemText(problem: RowProblem, lang: Lang): string {
-  const t = translator(badgeMessages, lang);
-  return t(`reason.${problem.code}`, { field: problem.field ?? '', text: problem.text ?? '' });
-}
 
 function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
   const t = translator(badgeMessages, lang);

@@ -134,13 +134,26 @@ describe('background worker', () => {
     await send(pageRead([douyin('A1', 20 * HOUR_MS)]), DOUYIN_TAB);
     const before = await stored();
     const bad = [
-      pageRead([{ ...douyin('A2', HOUR_MS), orderId: '<script>alert(1)</script>' }]),
       pageRead([douyin('A3', HOUR_MS)], { readAt: 'yesterday' }),
       pageRead([douyin('A4', HOUR_MS)], { pagePath: 'x'.repeat(MAX_MESSAGE_CHARS + 1) }),
       { type: 'page-read', platform: 'douyin' },
     ];
     for (const message of bad) expect(await send(message, DOUYIN_TAB)).toMatchObject({ ok: false });
     expect(await stored()).toEqual(before);
+  });
+
+  it('takes the valid orders of a reading, answers which it rejected and counts their rows unreadable', async () => {
+    await boot();
+    const reply = (await send(
+      pageRead([douyin('A1', 20 * HOUR_MS), douyin('A2', HOUR_MS, { amount: -5 }), { ...douyin('A3', HOUR_MS), orderId: '<script>alert(1)</script>' }], { rows: 3 }),
+      DOUYIN_TAB,
+    )) as { ok: boolean; verdicts: { orderId: string }[]; rejected?: unknown };
+    expect(reply.ok).toBe(true);
+    expect(new Set(reply.verdicts.map((v) => v.orderId))).toEqual(new Set(['A1']));
+    expect(reply.rejected).toEqual([{ orderId: 'A2', field: 'amount' }]);
+    const s = await stored();
+    expect(Object.keys(s.orders as object)).toEqual(['douyin:A1']);
+    expect(s.readHealth).toMatchObject({ douyin: { rows: 3, unreadable: 1, reasons: ['数据不完整：amount'] } });
   });
 
   it('schedules an alarm for each next state change and recomputes when it fires', async () => {

@@ -1,10 +1,14 @@
 import type { Verdict } from '@/policies/verdict';
+import { checkOrders } from '@/utils/background/validate';
 import type { IncomingMessage, VerdictsReply } from '@/utils/messages';
 import { NOW } from './helpers';
 
 const HOUR = 3_600_000;
 
-/** A background that answers every order with one running ship clock 5 hours out. */
+/**
+ * A background that checks each order as the real one does (`checkOrders`) and answers every order
+ * it takes with one running ship clock 5 hours out, naming those it rejects.
+ */
 export function fakeBackground() {
   const messages: IncomingMessage[] = [];
   let lang: 'zh' | 'en' = 'zh';
@@ -14,8 +18,10 @@ export function fakeBackground() {
   });
   const send = async (m: IncomingMessage): Promise<VerdictsReply> => {
     messages.push(m);
-    const ids = m.type === 'page-read' ? m.orders.map((o) => o.orderId) : m.orderIds;
-    return { ok: true, now: NOW, lang, thresholds: { dueSoonFraction: 0.25, dueSoonFloorMinutes: 120, criticalFraction: 0.1, criticalFloorMinutes: 30 }, verdicts: ids.map(verdict) };
+    const checked = m.type === 'page-read' ? checkOrders(m.orders, m.platform) : undefined;
+    const ids = checked ? checked.orders.map((o) => o.orderId) : (m as { orderIds: string[] }).orderIds;
+    const thresholds = { dueSoonFraction: 0.25, dueSoonFloorMinutes: 120, criticalFraction: 0.1, criticalFloorMinutes: 30 };
+    return { ok: true, now: NOW, lang, thresholds, verdicts: ids.map(verdict), ...(checked?.rejected.length && { rejected: checked.rejected }) };
   };
   return { messages, send, setLang: (l: 'zh' | 'en') => (lang = l) };
 }

@@ -161,6 +161,40 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(grey.map((b) => b.shadowRoot!.querySelector('.title')!.textContent)).toContain('下单时间无法解析：2024/13/45 25:61:00');
   });
 
+  it('badges an order the background rejects as unreadable, and sends it again only once it reads differently', async () => {
+    const f = douyinFixture({ now: NOW });
+    load(f.html);
+    const { bg, session } = start();
+    const id = f.expected[2]!.orderId;
+    await session.scan();
+    // The schema allows at most ¥1,000,000,000: the reader takes the number, the background does not.
+    const amount = [...document.querySelectorAll('[class*="index_amount"]')][2]!;
+    const printed = amount.textContent!;
+    amount.textContent = '¥99999999999.00';
+    await session.scan();
+    expect(badgeOf(id).shadowRoot!.querySelector('button.s-unreadable')).not.toBeNull();
+    expect(badgeOf(id).shadowRoot!.querySelector('button')!.getAttribute('aria-label')).toContain('数据不完整：amount');
+    expect(badges().filter((b) => b.shadowRoot!.querySelector('button.s-unreadable'))).toHaveLength(1);
+
+    // Read again as it is: not sent again, but reported as an unreadable row.
+    const before = bg.messages.length;
+    document.querySelector('[data-guide="flag"]')!.setAttribute('data-x', '1');
+    await session.tick();
+    amount.append('');
+    await session.scan();
+    const later = bg.messages.slice(before).filter((m) => m.type === 'page-read');
+    expect(later.flatMap((m) => (m.type === 'page-read' ? m.orders.map((o) => o.orderId) : []))).not.toContain(id);
+    expect(bg.messages.slice(before).flatMap((m) => (m.type === 'verdicts' ? m.orderIds : []))).not.toContain(id);
+
+    // The page prints a readable amount again: the order is sent and its clock shown.
+    amount.textContent = printed;
+    await session.scan();
+    const last = bg.messages.at(-1)!;
+    expect(last.type === 'page-read' && last.orders.map((o) => o.orderId)).toEqual([id]);
+    expect(last.type === 'page-read' && last.unreadable).toEqual([]);
+    expect(badgeOf(id).shadowRoot!.querySelector('button')!.textContent).toContain('发货 剩 5小时');
+  });
+
   it('ticks the countdown without reading the page again: only the verdicts query is sent', async () => {
     load(douyinFixture({ now: NOW }).html);
     const adapter = { ...adapterFor('douyin') };

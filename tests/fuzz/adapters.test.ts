@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '@/policies/catalog';
 import { evaluate } from '@/policies/engine';
 import type { Order } from '@/policies/order';
+import { checkOrders } from '@/utils/background/validate';
 import { readRow } from '@/utils/page/adapter';
 import { FIXTURE_PAGES } from '../fixtures/pages';
 import { adapterFor, NOW, parsePage } from '../content/helpers';
@@ -79,6 +80,8 @@ describe.each(FIXTURE_PAGES)('$platform adapter under damaged rows', ({ platform
         for (const id of intact) {
           expect(okById.get(id), `intact row ${id}`).toEqual([cleanById.get(id)]);
         }
+        // What the background will be sent of an intact row, it takes (it checks each order: checkOrders).
+        expect(checkOrders(intact.map((id) => okById.get(id)![0]!), platform).orders).toHaveLength(intact.length);
         expect(countdowns(intact.map((id) => okById.get(id)![0]!))).toEqual(countdowns(intact.map((id) => cleanById.get(id)!)));
 
         for (const r of readings) {

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { OrderIdSchema, OrderSchema, type Order } from '@/policies/order';
+import type { Platform } from '@/policies/platforms';
+import type { RejectedOrder } from '@/utils/messages';
 
 /**
  * The largest message accepted, as JSON characters: a full page of 2,000 orders with after-sales
@@ -23,4 +26,24 @@ export function checkMessage<S extends z.ZodType>(schema: S, message: unknown): 
     return { ok: false, error: `invalid message: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() };
   }
   return { ok: true, value: parsed.data };
+}
+
+/**
+ * A page reading's orders, each checked on its own: an order the schema rejects is named (by its
+ * id, with the field at fault) instead of costing the whole message. Orders of another platform
+ * than the message's are dropped: the sender was checked for that platform only.
+ */
+export function checkOrders(orders: readonly unknown[], platform: Platform): { orders: Order[]; rejected: RejectedOrder[] } {
+  const checked: { orders: Order[]; rejected: RejectedOrder[] } = { orders: [], rejected: [] };
+  for (const raw of orders) {
+    const parsed = OrderSchema.safeParse(raw);
+    if (parsed.success) {
+      if (parsed.data.platform === platform) checked.orders.push(parsed.data);
+      continue;
+    }
+    const orderId = OrderIdSchema.safeParse((raw as { orderId?: unknown } | null)?.orderId);
+    const field = parsed.error.issues[0]?.path.join('.') ?? '';
+    if (orderId.success) checked.rejected.push({ orderId: orderId.data, field: field.slice(0, 100) });
+  }
+  return checked;
 }

@@ -8,8 +8,12 @@ import {
   MarkMessageSchema,
   PageReadMessageSchema,
   type PopupStateReply,
+  type RejectedOrder,
   type Reply,
+  type VerdictsReply,
 } from '@/utils/messages';
+import { problemText } from '@/components/badge/problem';
+import type { Lang } from '@/utils/i18n';
 import { isPlatformEnabled, quietHoursEnd, type ExtensionSettings } from '@/utils/settings';
 import { ALL_ITEMS, settingsItem, type StoredOrders } from '@/utils/storage';
 import type { z } from 'zod';
@@ -34,7 +38,7 @@ import {
   type Part,
   type WorkerState,
 } from './store';
-import { checkMessage } from './validate';
+import { checkMessage, checkOrders } from './validate';
 
 /**
  * The background worker's logic. Every event loads the state from storage, works, and writes it
@@ -158,7 +162,7 @@ export function refresh(now = Date.now()): Promise<Settled> {
  * service ticket, so case rules give one verdict per case (subjectId names it); the popup,
  * notifications and badge count keep one per order × rule.
  */
-function verdictsReply(settled: Readable, now: number, keys: ReadonlySet<string>): Reply {
+function verdictsReply(settled: Readable, now: number, keys: ReadonlySet<string>): VerdictsReply {
   const { settings } = settled.state;
   const asked = [...keys].flatMap((key) => settled.read[key] ?? []);
   return {
@@ -196,36 +200,41 @@ function onPageRead(message: PageRead, now: number): Promise<Reply> {
 }
 
 async function storeReadings(): Promise<void> {
-  const batch = pendingReads;
+  const batch = pendingReads.map((read) => ({ ...read, checked: checkOrders(read.message.orders, read.message.platform) }));
   pendingReads = [];
   const now = Math.max(...batch.map((r) => r.now));
-  // The sender was checked for message.platform only: a tab cannot write another platform's orders.
-  const ordersOf = (m: PageRead) => m.orders.filter((o) => o.platform === m.platform) as Order[];
   // The page is answered as soon as its readings are merged; storing them (the slow part with a
   // long list) goes on behind the answer, still before the next job of the queue.
   let answerNow: (s: Readable) => void = () => undefined;
   const merged = new Promise<Readable>((resolve) => (answerNow = resolve));
   const settling = settle(now, (state) => {
     const parts = new Set<Part>();
-    for (const { message, now: at } of batch) {
+    for (const { message, now: at, checked } of batch) {
       if (!isPlatformEnabled(state.settings, message.platform)) continue;
-      state.orders = mergeOrders(state.orders, ordersOf(message), state.settings.retentionDays);
-      state.health = recordReading(state.health, message, at);
+      state.orders = mergeOrders(state.orders, checked.orders, state.settings.retentionDays);
+      state.health = recordReading(state.health, withRejected(message, checked.rejected, state.settings.lang), at);
       parts.add('orders').add('health');
     }
     return parts;
   }, (s) => answerNow(s));
   const readable = Promise.race([merged, settling]);
-  for (const { message, answer } of batch) {
+  for (const { message, answer, checked } of batch) {
     answer(
-      readable.then((settled) =>
-        isPlatformEnabled(settled.state.settings, message.platform)
-          ? verdictsReply(settled, now, new Set(ordersOf(message).map(orderKey)))
-          : emptyReply(settled.state.settings, now),
-      ),
+      readable.then((settled): Reply => {
+        if (!isPlatformEnabled(settled.state.settings, message.platform)) return emptyReply(settled.state.settings, now);
+        const reply = verdictsReply(settled, now, new Set(checked.orders.map(orderKey)));
+        return checked.rejected.length ? { ...reply, rejected: checked.rejected } : reply;
+      }),
     );
   }
   await settling.catch(() => undefined); // each reading's answer carries the failure
+}
+
+/** A reading's unreadable rows, with the orders the schema rejected (their rows show 无法识别 too). */
+function withRejected(message: PageRead, rejected: readonly RejectedOrder[], lang: Lang): PageRead {
+  if (!rejected.length) return message;
+  const rows = rejected.map((r) => ({ rowKey: r.orderId, reason: problemText({ code: 'invalid', field: r.field }, lang) }));
+  return { ...message, unreadable: [...message.unreadable, ...rows] };
 }
 
 async function onVerdictsQuery(platform: Platform, orderIds: readonly string[], now: number): Promise<Reply> {

@@ -1,5 +1,5 @@
 import { MINUTE_MS, parsePlatformTime } from '@/policies/time';
-import { CategorySchema, ServiceSchema, type OrderInput, type Timeline } from '@/policies/order';
+import { CategorySchema, ServiceSchema, type Order, type Timeline } from '@/policies/order';
 import { statusFromWords } from '@/utils/page-data/status';
 import { labelValue, money } from './text';
 import {
@@ -47,7 +47,8 @@ export interface RowText {
   unlabeledPlacedAt?: boolean;
 }
 
-export type OrderFields = Omit<OrderInput, 'platform' | 'orderId' | 'readAt'>;
+/** What a row shows of its order; what it leaves out is the schema's default (adapter.ts). */
+export type OrderFields = Partial<Omit<Order, 'platform' | 'orderId' | 'readAt'>>;
 
 const NOT_SET = /^(--?|—|无|暂无)$/;
 const DATE_ONLY = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/;
@@ -79,7 +80,7 @@ function readTimeline(row: RowText, now: number): Timeline {
   return timeline;
 }
 
-function readStatus(row: RowText): OrderInput['status'] {
+function readStatus(row: RowText): Order['status'] {
   // Status words are short whole texts; long texts (titles, tracking lines) can contain them too.
   for (const t of row.statusTexts ?? row.texts) {
     if (t.length > 10) continue;
@@ -98,7 +99,7 @@ function readAmount(row: RowText): number | undefined {
   return value;
 }
 
-function readAfterSales(row: RowText, now: number): NonNullable<OrderInput['afterSales']> {
+function readAfterSales(row: RowText, now: number): Order['afterSales'] {
   const id = labelValue(row.texts, AFTER_SALE_LABELS.id);
   if (id === undefined) return [];
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new RowError({ code: 'invalid', field: AFTER_SALE_LABELS.id[0], text: excerpt(id) });
@@ -116,7 +117,7 @@ function readAfterSales(row: RowText, now: number): NonNullable<OrderInput['afte
   ];
 }
 
-function readFilings(row: RowText, now: number): NonNullable<OrderInput['filings']> {
+function readFilings(row: RowText, now: number): Order['filings'] {
   const approvedAt = readTime(row.texts, FILING_LABELS.approvedAt, now);
   if (approvedAt === undefined) return [];
   const described = row.texts.find((t) => t.includes('报备') && !t.startsWith(FILING_LABELS.approvedAt[0]));

@@ -1,5 +1,6 @@
 import { removeBadge, renderBadge } from '@/components/badge/badge';
-import { badgeContent, problemText, type BadgeInput, type RuleLookup } from '@/components/badge/view';
+import { problemText } from '@/components/badge/problem';
+import { badgeContent, type BadgeInput, type RuleLookup } from '@/components/badge/view';
 import { openState } from '@/policies/engine/thresholds';
 import type { Order } from '@/policies/order';
 import type { Thresholds } from '@/policies/settings';
@@ -8,6 +9,7 @@ import type { Lang } from '@/utils/i18n';
 import { MAX_ORDERS_PER_MESSAGE, ReplySchema, type IncomingMessage, type VerdictsReply } from '@/utils/messages';
 import type { DataHealth } from '@/utils/page-data/health';
 import { readRow, type PageAdapter, type PageKind, type RowCandidate, type RowReading } from './adapter';
+import type { RowProblem } from './read-order';
 import { trackChanges, type PageChanges } from './changes';
 import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
@@ -118,6 +120,8 @@ function createSession(deps: PageDeps): PageSession {
   let found: RowsFound | undefined;
   const changes = trackChanges(doc, life.signal);
   const verdicts = new Map<string, readonly Verdict[]>();
+  /** Orders the background would not take (the schema's word on what the row showed), until they read differently. */
+  const rejected = new Map<string, RowProblem>();
   const shown = new Map<Element, BadgeInput>();
   /** What each badge was last drawn from, so an unchanged one is not drawn again. */
   let drawn = new WeakMap<Element, BadgeInput>();
@@ -158,6 +162,8 @@ function createSession(deps: PageDeps): PageSession {
   const casesOf = new WeakMap<Element, string[]>();
   const caseViews = new WeakMap<readonly Verdict[], Map<string, readonly Verdict[]>>();
   const inputFor = (orderId: string, host?: Element): BadgeInput => {
+    const problem = rejected.get(orderId);
+    if (problem) return { kind: 'unreadable', problem };
     const all = verdicts.get(orderId);
     if (!all) return { kind: 'waiting', orderId };
     const cases = host && casesOf.get(host);
@@ -181,7 +187,8 @@ function createSession(deps: PageDeps): PageSession {
     thresholds = reply.thresholds;
     const byOrder = new Map<string, Verdict[]>();
     for (const v of reply.verdicts) byOrder.set(v.orderId, [...(byOrder.get(v.orderId) ?? []), v]);
-    for (const id of asked) verdicts.set(id, byOrder.get(id) ?? []);
+    for (const r of reply.rejected ?? []) rejected.set(r.orderId, { code: 'invalid', field: r.field });
+    for (const id of asked) if (!rejected.has(id)) verdicts.set(id, byOrder.get(id) ?? []);
     if (!relabel) return rerender(new Set(asked));
     drawn = new WeakMap();
     return rerender();
@@ -318,12 +325,19 @@ function createSession(deps: PageDeps): PageSession {
     }
     const joined: PageReading & { health?: DataHealth } = deps.join ? deps.join(dom, readAt) : dom;
     const evaluated = new Set(joined.orders.map((o) => o.orderId));
-    orderIds = [...evaluated];
-    for (const id of verdicts.keys()) if (!evaluated.has(id)) verdicts.delete(id);
-    // An order that reads differently waits for its new verdicts: the old ones may be wrong now.
-    for (const o of joined.orders) if (sent.get(readingKey(o)) !== formOf(o)) verdicts.delete(o.orderId);
+    for (const known of [verdicts, rejected]) for (const id of known.keys()) if (!evaluated.has(id)) known.delete(id);
+    // An order that reads differently waits for its new verdicts: the old ones (or the rejection) may be wrong now.
+    for (const o of joined.orders) {
+      if (sent.get(readingKey(o)) === formOf(o)) continue;
+      verdicts.delete(o.orderId);
+      rejected.delete(o.orderId);
+    }
+    // A rejected order is not sent again as it is; the background hears of its row as unreadable.
+    const accepted = rejected.size ? joined.orders.filter((o) => !rejected.has(o.orderId)) : joined.orders;
+    const unreadable = [...joined.unreadable, ...[...rejected].map(([rowKey, problem]) => ({ rowKey, reason: problemText(problem, lang) }))];
+    orderIds = [...new Set(accepted.map((o) => o.orderId))];
     // Also ask for orders back on the page whose verdicts were let go when they left it (paging back).
-    const unanswered = joined.orders.filter((o) => !verdicts.has(o.orderId));
+    const unanswered = accepted.filter((o) => !verdicts.has(o.orderId));
 
     // Badges: one per row, keyed by order id (or the row key of an unreadable row).
     const keep = new Set<Element>();
@@ -365,10 +379,10 @@ function createSession(deps: PageDeps): PageSession {
 
     // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
     // is not news for the background. Every few minutes all of them go, to renew their reading time.
-    const unreadableKey = joined.unreadable.map((u) => u.rowKey).join(',');
+    const unreadableKey = unreadable.map((u) => u.rowKey).join(',');
     if (!unanswered.length && !dataDirty && unreadableKey === lastUnreadable) return;
     const all = readAt - lastFullSend >= RESEND_ALL_MS;
-    const outgoing = all ? joined.orders : unanswered;
+    const outgoing = all ? accepted : unanswered;
     if (all) lastFullSend = readAt;
     lastUnreadable = unreadableKey;
     dataDirty = false;
@@ -387,7 +401,7 @@ function createSession(deps: PageDeps): PageSession {
           readAt,
           orders,
           rows: joined.orders.length,
-          unreadable: joined.unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
+          unreadable: unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
           ...(joined.health ? { dataHealth: joined.health } : {}),
         }),
       );
@@ -454,7 +468,7 @@ function createSession(deps: PageDeps): PageSession {
     }
     await rerender();
     // The background's word on state changes, a message at a time (each reply stays small).
-    const ids = orderIds.slice(0, MAX_ORDERS_PER_MESSAGE);
+    const ids = orderIds.filter((id) => !rejected.has(id)).slice(0, MAX_ORDERS_PER_MESSAGE);
     for (let i = 0; i < ids.length; i += ORDERS_PER_MESSAGE) {
       const asked = ids.slice(i, i + ORDERS_PER_MESSAGE);
       const reply = await ask({ type: 'verdicts', platform: adapter.platform, orderIds: asked });

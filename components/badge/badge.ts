@@ -14,11 +14,13 @@ interface Parts {
   button: HTMLButtonElement;
   icon: HTMLElement;
   text: HTMLElement;
+  /** The waiting words, shown instead of the icon and words, which stay written while waiting. */
+  wait: HTMLElement;
   pop: HTMLElement;
   /** The popover's words, written into it when it opens (undefined: already written). */
   details?: () => BadgeDetails;
   /** What the face shows now: only what differs is written (each write restyles the badge). */
-  face: { tone: string; icon: string; text: string; label: string; widthEm: number };
+  face: { tone: string; icon: string; text: string; wait: string; label: string; widthEm: number };
 }
 
 /** Widths go in steps, so a countdown ticking from `10小时` to `9小时` keeps its box. */
@@ -57,7 +59,7 @@ function template(doc: Document): DocumentFragment {
   button.setAttribute('aria-describedby', 'pop');
   const icon = el(doc, 'span', 'icon');
   icon.setAttribute('aria-hidden', 'true');
-  button.append(icon, el(doc, 'span', 'text'));
+  button.append(icon, el(doc, 'span', 'text'), el(doc, 'span', 'wait'));
   const pop = el(doc, 'div', 'pop');
   pop.id = 'pop';
   pop.setAttribute('role', 'tooltip');
@@ -96,10 +98,11 @@ export function createBadgeHost(doc: Document): HTMLElement {
   const button = root.children[1] as HTMLButtonElement;
   const p: Parts = {
     button,
-    icon: button.firstElementChild as HTMLElement,
-    text: button.lastElementChild as HTMLElement,
+    icon: button.children[0] as HTMLElement,
+    text: button.children[1] as HTMLElement,
+    wait: button.children[2] as HTMLElement,
     pop: root.lastElementChild as HTMLElement,
-    face: { tone: '', icon: '', text: '', label: '', widthEm: 0 },
+    face: { tone: '', icon: '', text: '', wait: '', label: '', widthEm: 0 },
   };
   parts.set(host, p);
   const { pop } = p;
@@ -137,19 +140,36 @@ export function createBadgeHost(doc: Document): HTMLElement {
   return host;
 }
 
-/** Shows `content` on the badge; its popover's words are written when it opens (now, if open). */
+/** Only ever wider: a narrower box would re-lay out the row for nothing. */
+function widen(host: Element, p: Parts, text: string): void {
+  const widthEm = faceWidthEm(text);
+  if (widthEm > p.face.widthEm) (host as HTMLElement).style.width = `${(p.face.widthEm = widthEm)}em`;
+}
+
+/**
+ * Shows `content` on the badge; its popover's words are written when it opens (now, if open).
+ * Waiting shows its own words (written once) in place of the last face's, which stay written: an
+ * order that reads differently and then gets the same words back costs two class changes, not
+ * four writes each way.
+ */
 export function renderBadge(host: Element, content: BadgeContent): void {
   const p = parts.get(host);
   if (!p) return;
   const { face } = p;
   if (face.tone !== content.tone) p.button.className = `s-${(face.tone = content.tone)}`;
   if (face.label !== content.label) p.button.setAttribute('aria-label', (face.label = content.label));
-  if (face.icon !== content.icon) p.icon.textContent = face.icon = content.icon;
-  if (face.text !== content.text) {
-    p.text.textContent = face.text = content.text;
-    // Only ever wider: a narrower box would re-lay out the row for nothing.
-    const widthEm = faceWidthEm(content.text);
-    if (widthEm > face.widthEm) (host as HTMLElement).style.width = `${(face.widthEm = widthEm)}em`;
+  if (content.tone === 'waiting') {
+    const words = `${content.icon} ${content.text}`;
+    if (face.wait !== words) {
+      p.wait.textContent = face.wait = words;
+      widen(host, p, content.text);
+    }
+  } else {
+    if (face.icon !== content.icon) p.icon.textContent = face.icon = content.icon;
+    if (face.text !== content.text) {
+      p.text.textContent = face.text = content.text;
+      widen(host, p, content.text);
+    }
   }
   p.details = content.details;
   if (p.pop.classList.contains('open')) fillPopover(p);

@@ -4,7 +4,8 @@
  *
  * The host is a box of fixed size laid out on its own (size and layout containment; its width is
  * set by badge.ts and only grows): redrawing a badge never re-lays out the merchant's list, which
- * for a 1,000-row table is a half-second frame. Nothing moves while waiting, for the same reason.
+ * for a 1,000-row table is a half-second frame. Nothing moves while waiting, for the same reason;
+ * waiting shows its own words in place of the last ones, which stay written for when it ends.
  * Layout containment makes the host the popover's containing block: it is placed from the host.
  */
 /** The narrowest badge: wide enough for a usual countdown (`‼ 发货 剩 23小时59分`), so most never widen. */
@@ -28,6 +29,8 @@ button:focus-visible{outline:2px solid #1a56db;outline-offset:2px}
 .s-exempt{background:#e0eaff;color:#2d3a8c;border-color:#a4bcfd}
 .s-unknown,.s-unreadable{background:#f2f4f7;color:#475467;border:1px dashed #98a2b3;font-weight:400}
 .s-waiting{background:#f9fafb;color:#667085;border-color:#eaecf0;font-weight:400}
+.wait,.s-waiting>.icon,.s-waiting>.text{display:none}
+.s-waiting>.wait{display:inline;overflow:hidden;text-overflow:ellipsis}
 .pop{display:none;position:absolute;z-index:2147483647;min-width:260px;max-width:380px;padding:10px 12px;
   background:#fff;color:#1d2939;border:1px solid #d0d5dd;border-radius:8px;box-shadow:0 8px 24px rgba(16,24,40,.18);
   white-space:normal;font-weight:400}

@@ -154,6 +154,22 @@ describe('badge element', () => {
     expect(parseFloat(host.style.width)).toBe(wide);
   });
 
+  it('waits with its own words in place of the last ones, which it keeps written for the same words back', () => {
+    const { host } = mount();
+    renderBadge(host, content([ship]));
+    const button = host.shadowRoot!.querySelector('button')!;
+    const words = button.querySelector('.text')!.firstChild;
+    renderBadge(host, badgeContent({ kind: 'waiting', orderId: '6900000000000000001' }, 'zh', rules));
+    expect(button.className).toBe('s-waiting');
+    expect(button.querySelector('.wait')!.textContent).toBe('↻ 守约 …');
+    expect(button.getAttribute('aria-label')).toBe('守约正在计算订单 6900000000000000001 的时限');
+    // What shows is the CSS's doing: the e2e badge test looks at a waiting badge in the browsers.
+    renderBadge(host, content([ship]));
+    expect(button.className).toBe('s-critical');
+    expect(button.querySelector('.text')!.firstChild).toBe(words);
+    expect(button.getAttribute('aria-label')).toContain('发货');
+  });
+
   it("gives the face's characters room: wide characters 1em, ASCII less, in 2em steps from 12em", () => {
     expect(faceWidthEm('发货')).toBe(12);
     const zh = faceWidthEm('服务单 已超时 12天23小时（自付款起算）');

@@ -38,7 +38,12 @@ function showView(key: string, recycle = false) {
 }
 
 const badges = () => [...document.querySelectorAll('shouyue-badge')];
-const badgeTexts = () => badges().map((b) => b.shadowRoot!.querySelector('button')!.textContent!.slice(1));
+/** The words a badge shows: the waiting words while waiting (the last words stay written, unseen). */
+function faceText(badge: Element) {
+  const button = badge.shadowRoot!.querySelector('button')!;
+  return button.querySelector(button.classList.contains('s-waiting') ? '.wait' : '.text')!.textContent;
+}
+const badgeTexts = () => badges().map(faceText);
 const keys = () => badges().map((b) => b.getAttribute('data-shouyue-key'));
 const badgeOf = (id: string) => badges().find((b) => b.getAttribute('data-shouyue-key') === id)!;
 const waitingBadges = () => badges().filter((b) => b.shadowRoot!.querySelector('button.s-waiting'));
@@ -212,7 +217,7 @@ describe('page session', { timeout: 30_000 }, () => {
     load(douyinFixture({ now: NOW, rows: 2 }).html);
     const { session } = start({ send: () => new Promise(() => {}) });
     void session.scan();
-    await vi.waitFor(() => expect(badgeTexts()).toEqual(['守约 …', '守约 …']));
+    await vi.waitFor(() => expect(badgeTexts()).toEqual(['↻ 守约 …', '↻ 守约 …']));
   });
 
   it('moves a countdown locally when the background does not answer, and turns it critical on time', async () => {
@@ -562,7 +567,7 @@ describe('page session on a case list', () => {
     const shared = [...byOrder].find(([, ids]) => ids.length > 1);
     expect(shared).toBeDefined();
     const [orderId, ids] = shared!;
-    const texts = badges().filter((b) => b.getAttribute('data-shouyue-key') === orderId).map((b) => b.shadowRoot!.querySelector('button')!.textContent!.slice(1));
+    const texts = badges().filter((b) => b.getAttribute('data-shouyue-key') === orderId).map(faceText);
     expect(texts).toEqual(ids.map((id) => `服务单 剩 ${due.get(id)! / HOUR}小时`));
   });
 });

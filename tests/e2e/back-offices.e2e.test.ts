@@ -88,6 +88,29 @@ describe('Chromium: the back offices, the popup, privacy and network', () => {
     }
   });
 
+  it('shows a waiting badge with its waiting words only, never with the words it showed before', async () => {
+    for (const v of visits) {
+      // Every badge waited once (for its first verdicts); its tone is what waiting sets again.
+      const faces = await v.page.locator('shouyue-badge').evaluateAll((hosts) =>
+        hosts.map((host) => {
+          const button = host.shadowRoot!.querySelector('button')!;
+          const before = { tone: button.className, seen: button.innerText };
+          button.className = 's-waiting';
+          const wait = host.shadowRoot!.querySelector('.wait') as HTMLElement;
+          const waiting = { seen: button.innerText, cut: wait.scrollWidth > wait.clientWidth, fits: button.getBoundingClientRect().right <= host.getBoundingClientRect().right + 0.5 };
+          button.className = before.tone;
+          return { before, waiting, after: button.innerText };
+        }),
+      );
+      expect(faces.length).toBeGreaterThan(0);
+      for (const f of faces) {
+        expect(f.waiting, v.served.entry.platform).toEqual({ seen: '↻ 守约 …', cut: false, fits: true });
+        expect(f.before.seen).not.toContain('守约');
+        expect(f.after).toBe(f.before.seen);
+      }
+    }
+  });
+
   it('shows the full rule list with China-time deadlines in the badge tooltip on hover', async () => {
     const v = visits[0]!;
     const urgent = v.badges.find((b) => b.tone === 'critical')!;

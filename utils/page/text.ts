@@ -18,13 +18,15 @@ const NOT_WORDS = 'script,style,noscript,template,shouyue-badge';
  * wrap every element of a 1,000-row list for this script, which the garbage collector pays for.
  */
 function leftOut(part: Element, skip: readonly Element[]): Set<Node> | undefined {
-  if (!part.querySelector(NOT_WORDS) && !skip.some((s) => part.contains(s))) return undefined;
-  const holders = [...part.querySelectorAll(NOT_WORDS), ...skip.filter((s) => part.contains(s))];
-  const nodes = new Set<Node>();
-  for (const holder of holders) {
+  let nodes: Set<Node> | undefined;
+  const add = (holder: Element) => {
+    // Most holders are our own badges, which have no text of their own (theirs is in a shadow root).
+    if (!holder.firstChild) return;
     const walker = part.ownerDocument.createTreeWalker(holder, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.add(n);
-  }
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) (nodes ??= new Set()).add(n);
+  };
+  for (const holder of part.querySelectorAll(NOT_WORDS)) add(holder);
+  for (const holder of skip) if (part.contains(holder)) add(holder);
   return nodes;
 }
 

@@ -52,6 +52,8 @@ export interface TaskStats {
   longestExtensionTaskMs: number;
   tasksOver50Ms: number;
   extensionTasksOver50Ms: number;
+  /** Tasks that ran extension code: each costs the thread a task switch and a microtask checkpoint. */
+  extensionTasks: number;
   extensionScriptingMs: number;
   /**
    * The main thread's CPU time in the tasks that ran extension code (trace `tdur`), less the share
@@ -153,6 +155,7 @@ function taskStats(events: TraceEvent[], extensionOrigin: string, samples: reado
     longestExtensionTaskMs: ms(Math.max(0, ...extTasks.map((t) => t.dur!))),
     tasksOver50Ms: tasks.filter((t) => t.dur! > 50_000).length,
     extensionTasksOver50Ms: extTasks.filter((t) => t.dur! > 50_000).length,
+    extensionTasks: extTasks.length,
     extensionScriptingMs: ms(extOuter.reduce((s, e) => s + (e.dur ?? 0), 0)),
     extensionThreadCpuMs: ms(extTasks.reduce((s, t) => s + cpu(t), 0)),
     extensionTaskGcMs: ms(extTasks.reduce((s, t) => s + gcIn(t), 0)),
@@ -354,6 +357,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         tasksOver50Ms: med((x) => x.tasks.tasksOver50Ms),
         extensionTasksOver50Ms: worst((x) => x.tasks.extensionTasksOver50Ms),
         extensionScriptingMs: med((x) => x.tasks.extensionScriptingMs),
+        extensionTasks: med((x) => x.tasks.extensionTasks),
         extensionThreadCpuMs: med((x) => x.tasks.extensionThreadCpuMs),
         extensionTaskGcMs: med((x) => x.tasks.extensionTaskGcMs),
         longestExtensionTaskGcMs: worst((x) => x.tasks.longestExtensionTaskGcMs),
@@ -405,6 +409,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         ['extension CPU, sampled (initial)', `${fmt(result.initial.extensionCpuMs, 1)} ms`, ''],
         ['  wall time with extension code on the stack', `${fmt(result.initial.extensionWallMs, 1)} ms`, ''],
         ['  thread CPU of the tasks running extension code', `${fmt(result.initial.extensionThreadCpuMs, 1)} ms`, ''],
+        ['  tasks running extension code', `${result.initial.extensionTasks}`, ''],
         ...(Object.keys(result.changes) as ChangeKind[]).flatMap((kind) => {
           const c = result.changes[kind];
           return [
@@ -413,6 +418,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
             ['  worst round', `${fmt(c.extensionCpuMaxMs, 1)} ms`, ''],
             ['  wall time with extension code on the stack (median)', `${fmt(c.extensionWallMs, 1)} ms`, ''],
             ['  thread CPU of the tasks running extension code (median)', `${fmt(c.extensionThreadCpuMs, 1)} ms`, ''],
+            ['  tasks running extension code (median)', `${fmt(c.extensionTasks, 0)}`, ''],
             ['  (trace FunctionCall time, misses async work)', `${fmt(c.extensionScriptingMs, 1)} ms`, ''],
             ['  longest task with extension code (worst round)', `${fmt(c.longestExtensionTaskMs, 1)} ms`, `${goal(c.longestExtensionTaskMs <= 50)} (≤50)`],
             ['  longest task with extension code by thread CPU (worst round)', `${fmt(c.longestExtensionTaskCpuMs, 1)} ms`, ''],

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PLATFORM_PAGES } from '@/policies/platforms';
 import { HOUR_MS, MINUTE_MS } from '@/policies/time';
 import { MAX_MESSAGE_CHARS } from '@/utils/background/validate';
+import { VerdictsReplySchema } from '@/utils/messages';
 import type { OrderInput } from '@/policies/order';
 import { boot, DOUYIN_TAB, EXT_ID, fireAlarm, POPUP, restart, send, stored, wakeAlarmAt, freshBrowserAt } from './harness';
 
@@ -38,7 +39,8 @@ describe('background worker', () => {
       thresholds: unknown;
       verdicts: { orderId: string; ruleId: string; state: string; timeLeftMs?: number }[];
     };
-    expect(reply.ok).toBe(true);
+    // Pages take the verdicts as typed (PageReplySchema checks the envelope): the worker keeps to the full schema.
+    expect(VerdictsReplySchema.safeParse(reply).error).toBeUndefined();
     expect(reply.lang).toBe('zh');
     expect(reply.thresholds).toMatchObject({ criticalFloorMinutes: 30 });
     const ship = (id: string) => reply.verdicts.find((v) => v.orderId === id && v.ruleId === 'douyin.ship');
@@ -151,6 +153,7 @@ describe('background worker', () => {
     expect(reply.ok).toBe(true);
     expect(new Set(reply.verdicts.map((v) => v.orderId))).toEqual(new Set(['A1']));
     expect(reply.rejected).toEqual([{ orderId: 'A2', field: 'amount' }]);
+    expect(VerdictsReplySchema.safeParse(reply).error).toBeUndefined();
     const s = await stored();
     expect(Object.keys(s.orders as object)).toEqual(['douyin:A1']);
     expect(s.readHealth).toMatchObject({ douyin: { rows: 3, unreadable: 1, reasons: ['数据不完整：amount'] } });

@@ -220,6 +220,18 @@ describe('page session', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(badgeTexts()).toEqual(['↻ 守约 …', '↻ 守约 …']));
   });
 
+  it('keeps waiting, drawing nothing from it, when the answer is not a reply', async () => {
+    load(douyinFixture({ now: NOW, rows: 2 }).html);
+    const bg = fakeBackground();
+    const garbled = [{ ok: true }, { ok: true, now: NOW, lang: 'zh', verdicts: 'all met' }, async (m: IncomingMessage) => ({ ...(await bg.send(m)), verdicts: [{ state: 'met' }] })];
+    for (const answer of garbled) {
+      session?.stop();
+      const { session: s } = start({ send: async (m) => (typeof answer === 'function' ? answer(m) : answer) });
+      await s.scan();
+      expect(badgeTexts()).toEqual(['↻ 守约 …', '↻ 守约 …']);
+    }
+  });
+
   it('moves a countdown locally when the background does not answer, and turns it critical on time', async () => {
     load(douyinFixture({ now: NOW, rows: 1 }).html);
     let clock = NOW;

@@ -6,7 +6,7 @@ import type { Order } from '@/policies/order';
 import type { Thresholds } from '@/policies/settings';
 import type { Verdict } from '@/policies/verdict';
 import type { Lang } from '@/utils/i18n';
-import { MAX_ORDERS_PER_MESSAGE, ReplySchema, type IncomingMessage, type VerdictsReply } from '@/utils/messages';
+import { MAX_ORDERS_PER_MESSAGE, PageReplySchema, type IncomingMessage, type VerdictsReply } from '@/utils/messages';
 import type { DataHealth } from '@/utils/page-data/health';
 import { readRow, type PageAdapter, type PageKind, type RowCandidate, type RowReading } from './adapter';
 import type { RowProblem } from './read-order';
@@ -196,7 +196,7 @@ function createSession(deps: PageDeps): PageSession {
 
   const ask = async (message: IncomingMessage): Promise<VerdictsReply | undefined> => {
     try {
-      const reply = ReplySchema.safeParse(await deps.send(message));
+      const reply = PageReplySchema.safeParse(await deps.send(message));
       if (!reply.success) return undefined;
       if (reply.data.ok) return reply.data;
       console.warn('[守约] background:', reply.data.error);

@@ -16,6 +16,8 @@ interface LabelIndex {
   /** Nodes added, and elements whose own text changed, since the last refresh. */
   added: Set<Node>;
   recheck: Set<Element>;
+  /** An element left the tree since the last refresh: a label element may have gone with it. */
+  removed: boolean;
   /** Too much changed to track piece by piece: walk the page afresh. */
   stale: boolean;
   /** Label elements in the order of their label texts; undefined until walked. */
@@ -78,6 +80,7 @@ function indexOf(root: Node): LabelIndex {
     observer: undefined as unknown as MutationObserver,
     added: new Set(),
     recheck: new Set(),
+    removed: false,
     stale: true,
     entries: undefined,
     labels: new Map(),
@@ -105,6 +108,7 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
       if (n.nodeType === 1) index.added.add(n);
       else if (n.nodeType === 3 && n.parentElement) index.recheck.add(n.parentElement);
     }
+    for (const n of r.removedNodes) if (n.nodeType === 1) index.removed = true;
   }
   if (index.added.size + index.recheck.size > FULL_WALK_OVER) {
     index.stale = true;
@@ -182,6 +186,7 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
     index.stale = false;
     index.added.clear();
     index.recheck.clear();
+    index.removed = false;
     const found = new Map<Element, Label>();
     yield* walk(root, found);
     // What the page changed meanwhile is pending in added/recheck: settled below or next time.
@@ -193,8 +198,10 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
   if (!index.added.size && !index.recheck.size) return;
   const added = [...index.added];
   const recheck = [...index.recheck];
+  const removed = index.removed;
   index.added.clear();
   index.recheck.clear();
+  index.removed = false;
 
   const found = new Map<Element, Label>();
   for (const node of added) if (root.contains(node)) yield* walk(node, found);
@@ -210,8 +217,9 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
     return;
   }
   // Kept in place: still on the page and still a label. Found ones (new, moved, re-rendered) are re-placed.
+  // Only a removed element can take labels off the page: without one (texts changed), none is asked.
   // (Under the body, "on the page" is isConnected: one flag, where contains() climbs every ancestor.)
-  const inRoot = root === root.ownerDocument?.body ? (el: Element) => el.isConnected : (el: Element) => root.contains(el);
+  const inRoot = !removed ? () => true : root === root.ownerDocument?.body ? (el: Element) => el.isConnected : (el: Element) => root.contains(el);
   const kept = (index.entries ?? []).filter((el) => !found.has(el) && index.labels.has(el) && inRoot(el));
   for (const [el, label] of found) index.labels.set(el, label);
   if (found.size || kept.length !== index.entries?.length) index.version++;

@@ -325,6 +325,7 @@ function createSession(deps: PageDeps): PageSession {
     }
     const joined: PageReading & { health?: DataHealth } = deps.join ? deps.join(dom, readAt) : dom;
     const evaluated = new Set(joined.orders.map((o) => o.orderId));
+    orderIds = [...evaluated];
     for (const known of [verdicts, rejected]) for (const id of known.keys()) if (!evaluated.has(id)) known.delete(id);
     // An order that reads differently waits for its new verdicts: the old ones (or the rejection) may be wrong now.
     for (const o of joined.orders) {
@@ -335,7 +336,6 @@ function createSession(deps: PageDeps): PageSession {
     // A rejected order is not sent again as it is; the background hears of its row as unreadable.
     const accepted = rejected.size ? joined.orders.filter((o) => !rejected.has(o.orderId)) : joined.orders;
     const unreadable = [...joined.unreadable, ...[...rejected].map(([rowKey, problem]) => ({ rowKey, reason: problemText(problem, lang) }))];
-    orderIds = [...new Set(accepted.map((o) => o.orderId))];
     // Also ask for orders back on the page whose verdicts were let go when they left it (paging back).
     const unanswered = accepted.filter((o) => !verdicts.has(o.orderId));
 

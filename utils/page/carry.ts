@@ -10,21 +10,21 @@ import { labelWords } from './label-index';
  * all 1,000 rows of the page again; anything else answers undefined and the page is searched.
  */
 
-/** Element children, our badges skipped (the old element holds ours, the new one none). */
-function* children(el: Element): Generator<Element> {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!isBadge(c)) yield c;
+/** `el` or the first element sibling after it that is not one of our badges (the old row holds ours, the new one none). */
+function ownFrom(el: Element | null): Element | null {
+  let c = el;
+  while (c && isBadge(c)) c = c.nextElementSibling;
+  return c;
 }
+const firstChild = (el: Element) => ownFrom(el.firstElementChild);
+const nextSibling = (el: Element) => ownFrom(el.nextElementSibling);
 
 function sameBuild(a: Element, b: Element): boolean {
   if (a.tagName !== b.tagName || a.getAttribute('class') !== b.getAttribute('class') || a.getAttribute('role') !== b.getAttribute('role')) return false;
-  const x = children(a);
-  const y = children(b);
-  for (;;) {
-    const p = x.next();
-    const q = y.next();
-    if (p.done || q.done) return !!p.done && !!q.done;
-    if (!sameBuild(p.value, q.value)) return false;
-  }
+  let x = firstChild(a);
+  let y = firstChild(b);
+  for (; x && y; x = nextSibling(x), y = nextSibling(y)) if (!sameBuild(x, y)) return false;
+  return !x && !y;
 }
 
 /** `el`'s place under `root`: child positions from the root down. */
@@ -33,16 +33,21 @@ function placeOf(root: Element, el: Element): number[] | undefined {
   for (let n = el; n !== root; ) {
     const parent = n.parentElement;
     if (!parent) return undefined;
-    place.unshift([...children(parent)].indexOf(n));
+    let i = 0;
+    for (let c = firstChild(parent); c && c !== n; c = nextSibling(c)) i++;
+    place.unshift(i);
     n = parent;
   }
   return place;
 }
 
 function at(root: Element, place: readonly number[]): Element | undefined {
-  let n: Element | undefined = root;
-  for (const i of place) n = n && [...children(n)][i];
-  return n;
+  let n: Element | null = root;
+  for (const i of place) {
+    n = n && firstChild(n);
+    for (let k = 0; n && k < i; k++) n = nextSibling(n);
+  }
+  return n ?? undefined;
 }
 
 export interface Carried {

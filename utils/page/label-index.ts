@@ -102,13 +102,18 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
     }
     // Our own badges come and go beside the labels: nothing to walk.
     if (onlyBadgesMoved(r)) continue;
-    // A text child added or removed changes only its parent's own text; added elements are walked.
-    if (r.target.nodeType === 1) index.recheck.add(r.target as Element);
+    // A text child added or removed changes its parent's own text; added elements are walked. (Rows
+    // added to or taken from a table leave the table's own text alone: its 1,000 children go unread.)
+    let ownText = false;
     for (const n of r.addedNodes) {
       if (n.nodeType === 1) index.added.add(n);
-      else if (n.nodeType === 3 && n.parentElement) index.recheck.add(n.parentElement);
+      else if (n.nodeType === 3) ownText = true;
     }
-    for (const n of r.removedNodes) if (n.nodeType === 1) index.removed = true;
+    for (const n of r.removedNodes) {
+      if (n.nodeType === 1) index.removed = true;
+      else if (n.nodeType === 3) ownText = true;
+    }
+    if (ownText && r.target.nodeType === 1) index.recheck.add(r.target as Element);
   }
   if (index.added.size + index.recheck.size > FULL_WALK_OVER) {
     index.stale = true;
@@ -195,7 +200,7 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
     index.version++;
     note(index, index.observer.takeRecords());
   }
-  if (!index.added.size && !index.recheck.size) return;
+  if (!index.added.size && !index.recheck.size && !index.removed) return;
   const added = [...index.added];
   const recheck = [...index.recheck];
   const removed = index.removed;

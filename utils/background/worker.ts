@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { Order } from '@/policies/order';
 import { PLATFORMS, type Platform } from '@/policies/platforms';
 import type { ClockState, Verdict } from '@/policies/verdict';
 import {

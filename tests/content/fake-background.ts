@@ -19,7 +19,7 @@ export function fakeBackground() {
   const send = async (m: IncomingMessage): Promise<VerdictsReply> => {
     messages.push(m);
     const checked = m.type === 'page-read' ? checkOrders(m.orders, m.platform) : undefined;
-    const ids = checked ? checked.orders.map((o) => o.orderId) : (m as { orderIds: string[] }).orderIds;
+    const ids = m.type === 'verdicts' ? m.orderIds : (checked?.orders ?? []).map((o) => o.orderId);
     const thresholds = { dueSoonFraction: 0.25, dueSoonFloorMinutes: 120, criticalFraction: 0.1, criticalFloorMinutes: 30 };
     return { ok: true, now: NOW, lang, thresholds, verdicts: ids.map(verdict), ...(checked?.rejected.length && { rejected: checked.rejected }) };
   };

@@ -335,7 +335,9 @@ function createSession(deps: PageDeps): PageSession {
     }
     // A rejected order is not sent again as it is; the background hears of its row as unreadable.
     const accepted = rejected.size ? joined.orders.filter((o) => !rejected.has(o.orderId)) : joined.orders;
-    const unreadable = [...joined.unreadable, ...[...rejected].map(([rowKey, problem]) => ({ rowKey, reason: problemText(problem, lang) }))];
+    const unreadable = rejected.size
+      ? [...joined.unreadable, ...[...rejected].map(([rowKey, problem]) => ({ rowKey, reason: problemText(problem, lang) }))]
+      : joined.unreadable;
     // Also ask for orders back on the page whose verdicts were let go when they left it (paging back).
     const unanswered = accepted.filter((o) => !verdicts.has(o.orderId));
 

@@ -71,7 +71,6 @@ export const VerdictsReplySchema = z.object({
   rejected: z.array(RejectedOrderSchema).max(MAX_ORDERS_PER_MESSAGE).optional(),
 });
 export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
-export const ReplySchema = z.union([VerdictsReplySchema, ErrorReplySchema]);
 /**
  * What a page checks of its worker's reply. Only this extension's own worker can answer a content
  * script's runtime message (a web page cannot), and it builds the reply as a VerdictsReply (its
@@ -84,7 +83,7 @@ export const PageReplySchema = z.union([
   ErrorReplySchema,
 ]);
 export type VerdictsReply = z.infer<typeof VerdictsReplySchema>;
-export type Reply = z.infer<typeof ReplySchema>;
+export type Reply = VerdictsReply | z.infer<typeof ErrorReplySchema>;
 
 /**
  * Messages from the extension's own pages (popup, options). The background accepts them only from

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mapInSlices, SLICE_MS, yieldToPage } from '@/utils/page/schedule';
+import { mapInSlices, SLICE_MS, taskBegan, yieldToPage } from '@/utils/page/schedule';
 
 /**
  * Sliced loops give the page a turn once a slice has had its share, counted from the page's last
@@ -30,6 +30,22 @@ describe('mapInSlices', () => {
     clock.advance(SLICE_MS - 6); // other work in the same task
     await mapInSlices([1, 2], () => clock.advance(1), signal);
     expect(clock.turns()).toBe(before + 1); // the next loop starts with a turn for the page
+  });
+
+  it('gives a task it did not see begin a turn at once, and one it began (taskBegan) a whole slice first', async () => {
+    const clock = fakeClock();
+    await yieldToPage();
+    clock.advance(SLICE_MS); // a later task: the page's event, say
+    const signal = new AbortController().signal;
+    const before = clock.turns();
+    await mapInSlices([1], () => clock.advance(1), signal);
+    expect(clock.turns()).toBe(before + 1);
+    clock.advance(SLICE_MS); // our own timer's task
+    taskBegan();
+    await mapInSlices([1, 2, 3, 4, 5, 6, 7, 8], () => clock.advance(1), signal);
+    expect(clock.turns()).toBe(before + 1);
+    await mapInSlices([1, 2], () => clock.advance(1), signal);
+    expect(clock.turns()).toBe(before + 2); // the slice, once used, still ends in a turn
   });
 
   it('stops between slices once aborted', async () => {

@@ -14,7 +14,7 @@ import { trackChanges, type PageChanges } from './changes';
 import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
 import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
-import { mapInSlices, yieldToPage } from './schedule';
+import { mapInSlices, taskBegan, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
 
 /**
@@ -196,7 +196,10 @@ function createSession(deps: PageDeps): PageSession {
 
   const ask = async (message: IncomingMessage): Promise<VerdictsReply | undefined> => {
     try {
-      const reply = PageReplySchema.safeParse(await deps.send(message));
+      const answer = await deps.send(message);
+      // The reply arrives as a task of its own.
+      taskBegan();
+      const reply = PageReplySchema.safeParse(answer);
       if (!reply.success) return undefined;
       if (reply.data.ok) return reply.data;
       console.warn('[守约] background:', reply.data.error);
@@ -489,8 +492,9 @@ function createSession(deps: PageDeps): PageSession {
     sessions.delete(doc);
   }
 
-  watchMutations(doc, () => void scan(), life.signal, deps.watch);
-  const timer = setInterval(() => void tick(), deps.tickMs ?? 60_000);
+  // Both timers' callbacks begin tasks of their own.
+  watchMutations(doc, () => (taskBegan(), void scan()), life.signal, deps.watch);
+  const timer = setInterval(() => (taskBegan(), void tick()), deps.tickMs ?? 60_000);
   life.signal.addEventListener('abort', () => clearInterval(timer));
 
   return {

@@ -16,8 +16,17 @@ export async function yieldToPage(): Promise<void> {
 }
 
 /**
+ * Called first thing in a task this script began (its own timer, a reply from the background):
+ * the page has had its turns before it, so the task's first slice is a whole one, not a yield.
+ */
+export function taskBegan(): void {
+  resumedAt = performance.now();
+}
+
+/**
  * True when this slice has had its share since the page last had a turn. (A task that began some
- * other way — a timer, a message — counts as over: one turn given too many, never one too few.)
+ * other way — the page's event, a mutation callback in the page's task — counts as over: one turn
+ * given too many, never one too few.)
  */
 export const sliceUsed = (): boolean => performance.now() - resumedAt >= SLICE_MS;
 

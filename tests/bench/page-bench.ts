@@ -189,36 +189,59 @@ type ChangeKind = 'in place' | 'replaced';
 const CHANGE_KINDS: readonly ChangeKind[] = ['in place', 'replaced'];
 
 /**
- * The page's own script changes 50 orders whose badge shows their ship-by clock and that carry no
- * filing (which sets its own deadline), round `k` the k-th 50 of them (from the top again when they
- * run out): ship-by 2 h later, so every badge's words must change. Remembers which rows and what
- * their badges said.
+ * Picks the 50 orders round `k` changes, before the round is measured (finding them reads all
+ * 1,000 rows' text, allocating megabytes whose collection would fall into the extension's tasks):
+ * orders whose badge shows their ship-by clock and that carry no filing (which sets its own
+ * deadline), the k-th 50 of them (from the top again when they run out). Remembers which rows
+ * and what their badges said.
  */
-const CHANGE_ROWS = (round: number, kind: ChangeKind) => `(() => {
+const PICK_ROWS = (round: number) => `(() => {
   const SHIP_BY = /^(承诺发货时间\\s*)(\\d{4})\\/(\\d{2})\\/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})$/;
-  const later = (text) => {
-    const m = text.match(SHIP_BY);
-    const h = (Number(m[5]) + 2) % 24;
-    return m[1] + m[2] + '/' + m[3] + '/' + m[4] + ' ' + String(h).padStart(2, '0') + ':' + m[6] + ':' + m[7];
-  };
   const shipBy = (tr) => [...tr.querySelectorAll('span')].find((s) => s.firstChild && s.firstChild.nodeType === 3 && SHIP_BY.test(s.firstChild.nodeValue));
   const said = (tr) => tr.querySelector('shouyue-badge')?.shadowRoot?.querySelector('.text')?.textContent ?? '';
   const eligible = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')]
     .filter((tr) => !tr.dataset.rowKey.includes('-child-') && said(tr).startsWith('发货') && !tr.textContent.includes('报备') && shipBy(tr));
-  // The next 50 of them each round, starting over at the top when the list runs out.
   const start = (${round * CHANGED}) % Math.max(1, eligible.length - ${CHANGED} + 1);
   const heads = eligible.slice(start, start + ${CHANGED});
   window.__eligible = eligible.length;
+  // Each row's ship-by text, and its place in the row (child positions), to find it in a copy.
+  const placeIn = (tr, node) => {
+    const path = [];
+    for (let n = node; n !== tr; n = n.parentNode) path.unshift([...n.parentNode.childNodes].indexOf(n));
+    return path;
+  };
+  window.__heads = heads.map((tr) => {
+    const text = shipBy(tr).firstChild;
+    return { tr, text, path: placeIn(tr, text) };
+  });
   window.__changed = heads.map((tr) => ({ key: tr.dataset.rowKey, before: said(tr) }));
-  window.__t1 = performance.now();
-  for (const tr of heads) {
-    const row = '${kind}' === 'replaced' ? tr.cloneNode(true) : tr;
-    if (row !== tr) row.querySelectorAll('shouyue-badge').forEach((b) => b.remove());
-    const text = shipBy(row).firstChild;
-    text.nodeValue = later(text.nodeValue);
-    if (row !== tr) tr.replaceWith(row);
-  }
   return heads.length;
+})()`;
+
+/**
+ * The page's own script changes the picked rows: ship-by 2 h later, so every badge's words must
+ * change — rewriting the row's text, or rendering a new row element in its place.
+ */
+const CHANGE_ROWS = (kind: ChangeKind) => `(() => {
+  const later = (text) => {
+    const m = text.match(/^(承诺发货时间\\s*)(\\d{4})\\/(\\d{2})\\/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})$/);
+    const h = (Number(m[5]) + 2) % 24;
+    return m[1] + m[2] + '/' + m[3] + '/' + m[4] + ' ' + String(h).padStart(2, '0') + ':' + m[6] + ':' + m[7];
+  };
+  window.__t1 = performance.now();
+  for (const { tr, text, path } of window.__heads) {
+    if ('${kind}' === 'in place') {
+      text.nodeValue = later(text.nodeValue);
+      continue;
+    }
+    // The same row built anew (without our badge, which the page's template does not have).
+    const row = tr.cloneNode(true);
+    const copy = path.reduce((n, i) => n.childNodes[i], row);
+    copy.nodeValue = later(copy.nodeValue);
+    row.querySelectorAll('shouyue-badge').forEach((b) => b.remove());
+    tr.replaceWith(row);
+  }
+  window.__heads = [];
 })()`;
 
 /** Every changed row's badge says something new (its new verdict, not the waiting state). */
@@ -332,9 +355,10 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
     for (const kind of changeRounds ? CHANGE_KINDS : []) {
       const rounds: { changed: number; rebadgedMs: number; tasks: TaskStats; cpuMs: number; wallMs: number; top: string }[] = [];
       for (let k = 0; k < changeRounds; k++) {
+        const changed = (await page.evaluate(PICK_ROWS(k))) as number;
         await startTrace(cdp);
         await startProfile(cdp);
-        const changed = (await page.evaluate(CHANGE_ROWS(k, kind))) as number;
+        await page.evaluate(CHANGE_ROWS(kind));
         await page.waitForFunction(CHANGED_REBADGED, undefined, { timeout: 60_000, polling: 'raf' });
         const rebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
         await page.waitForTimeout(1000);

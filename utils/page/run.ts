@@ -14,6 +14,7 @@ import { trackChanges, type PageChanges } from './changes';
 import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
 import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
+import { sameButReadAt } from './same-order';
 import { mapInSlices, taskBegan, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
 
@@ -129,8 +130,7 @@ function createSession(deps: PageDeps): PageSession {
   let thresholds: Thresholds | undefined;
   let orderIds: string[] = [];
   /** Per reading (readingKey), what the background last received of it; the page sends only what differs. */
-  const sent = new Map<string, string>();
-  const sentForm = new WeakMap<Order, string>();
+  const sent = new Map<string, Order>();
   let lastUnreadable = '';
   let lastFullSend = -Infinity;
   let dataDirty = false;
@@ -332,9 +332,15 @@ function createSession(deps: PageDeps): PageSession {
     for (const known of [verdicts, rejected]) for (const id of known.keys()) if (!evaluated.has(id)) known.delete(id);
     // An order that reads differently waits for its new verdicts: the old ones (or the rejection) may be wrong now.
     for (const o of joined.orders) {
-      if (sent.get(readingKey(o)) === formOf(o)) continue;
+      const last = sent.get(readingKey(o));
+      if (last && sameButReadAt(last, o)) continue;
       verdicts.delete(o.orderId);
       rejected.delete(o.orderId);
+    }
+    // Readings no longer on the page are let go (coming back, their orders have no verdicts and go again).
+    if (sent.size > 2 * joined.orders.length) {
+      const onPage = new Set(joined.orders.map(readingKey));
+      for (const key of sent.keys()) if (!onPage.has(key)) sent.delete(key);
     }
     // A rejected order is not sent again as it is; the background hears of its row as unreadable.
     const accepted = rejected.size ? joined.orders.filter((o) => !rejected.has(o.orderId)) : joined.orders;
@@ -421,19 +427,9 @@ function createSession(deps: PageDeps): PageSession {
         lastFullSend = -Infinity;
         continue;
       }
-      for (const o of orders) sent.set(readingKey(o), formOf(o));
+      for (const o of orders) sent.set(readingKey(o), o);
       await apply(reply, orders.map((o) => o.orderId));
     }
-  }
-
-  /** An order as the background would store it, but for its reading time. */
-  function formOf(order: Order): string {
-    let form = sentForm.get(order);
-    if (form === undefined) {
-      form = JSON.stringify({ ...order, readAt: 0 });
-      sentForm.set(order, form);
-    }
-    return form;
   }
 
   function scan(): Promise<void> {

@@ -150,13 +150,22 @@ function createSession(deps: PageDeps): PageSession {
   };
   /** Re-renders the badges of `ids` (all when undefined) from the verdicts now known, in slices. */
   const rerender = async (ids?: ReadonlySet<string>) => {
-    const hosts = [...shown].filter(([host, input]) => {
-      if (input.kind === 'unreadable' || (ids && !ids.has(input.orderId))) return false;
+    const hosts: Element[] = [];
+    shown.forEach((input, host) => {
+      if (input.kind === 'unreadable' || (ids && !ids.has(input.orderId))) return;
       // Badges the page has taken away since are forgotten (asked only of the badges concerned).
-      if (!host.isConnected) shown.delete(host);
-      return host.isConnected;
+      if (host.isConnected) hosts.push(host);
+      else shown.delete(host);
     });
-    await mapInSlices(hosts, ([host, input]) => render(host, inputFor((input as { orderId: string }).orderId, host)), life.signal);
+    await mapInSlices(
+      hosts,
+      (host) => {
+        // As shown now: a reading between two slices may have changed or swept it.
+        const input = shown.get(host);
+        if (input && input.kind !== 'unreadable') render(host, inputFor(input.orderId, host));
+      },
+      life.signal,
+    );
   };
   /** A case list's row (one after-sales case or ticket) shows that case's clocks only. */
   const casesOf = new WeakMap<Element, string[]>();
@@ -186,7 +195,11 @@ function createSession(deps: PageDeps): PageSession {
     lang = reply.lang;
     thresholds = reply.thresholds;
     const byOrder = new Map<string, Verdict[]>();
-    for (const v of reply.verdicts) byOrder.set(v.orderId, [...(byOrder.get(v.orderId) ?? []), v]);
+    for (const v of reply.verdicts) {
+      const list = byOrder.get(v.orderId);
+      if (list) list.push(v);
+      else byOrder.set(v.orderId, [v]);
+    }
     for (const r of reply.rejected ?? []) rejected.set(r.orderId, { code: 'invalid', field: r.field });
     for (const id of asked) if (!rejected.has(id)) verdicts.set(id, byOrder.get(id) ?? []);
     if (!relabel) return rerender(new Set(asked));

@@ -57,15 +57,15 @@ export interface Carried {
 }
 
 /**
- * The rows with each swapped row element replaced; `rows` in page order, `indexOf` their anchors.
+ * The rows with each swapped row element replaced; `rows` in page order, `rowOf` their elements' rows.
  * Undefined unless every swap replaced a row's anchor (its first part) with an element built alike
  * whose id element prints the same labels.
  */
-export function carryRows(rows: readonly RowCandidate[], indexOf: ReadonlyMap<Element, number>, swaps: ReadonlyMap<Element, Element>): Carried | undefined {
+export function carryRows(rows: readonly RowCandidate[], rowOf: ReadonlyMap<Node, number>, swaps: ReadonlyMap<Element, Element>): Carried | undefined {
   const out = rows.slice();
   const ids = new Map<Element, Element>();
   for (const [old, now] of swaps) {
-    const i = indexOf.get(old);
+    const i = rowOf.get(old);
     const row = i === undefined ? undefined : rows[i];
     if (!row || row.parts[0] !== old || !now.isConnected) return undefined;
     // Copies of our badges in the new element (a row cloned with them) are the page's, not ours.

@@ -8,6 +8,8 @@ import { onlyBadgesMoved } from '@/components/badge/badge';
 export interface PageChanges {
   /** True when `el` or anything inside it changed since the previous `take`. */
   touched(el: Element): boolean;
+  /** What `index` gives the touched nodes (each row's elements → its row: the rows touched). */
+  touchedIn<T>(index: ReadonlyMap<Node, T>): Set<T>;
   /**
    * True when every change was a text change inside the elements `isPart` names: no element added,
    * removed or re-attributed anywhere. Then the rows they make up, their cells and labels aside
@@ -131,6 +133,14 @@ export function trackChanges(root: Node, signal: AbortSignal): { take(): PageCha
       };
       return {
         touched: (el) => touched.has(el),
+        touchedIn: <T>(index: ReadonlyMap<Node, T>) => {
+          const out = new Set<T>();
+          for (const n of touched) {
+            const value = index.get(n);
+            if (value !== undefined) out.add(value);
+          }
+          return out;
+        },
         onlyTextWithin: (isPart) => swapsNow?.size === 0 && textsWithin(isPart),
         swapsWithin: (isPart) => (swapsNow && textsWithin((n) => isPart(n) || swappedInNow.has(n as Element)) ? swapsNow : undefined),
       };

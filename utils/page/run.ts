@@ -61,8 +61,10 @@ interface RowsFound {
   version: number;
   labels: readonly Element[];
   rows: RowCandidate[];
-  parts: Set<Node>;
-  indexOf: Map<Element, number>;
+  /** Every element of the rows, with its row's index. */
+  partAt: Map<Node, number>;
+  /** The last complete reading of `rows` (by index): a row the page leaves alone keeps its reading. */
+  readings?: RowReading[];
 }
 
 const RUN_ATTR = 'data-shouyue-run';
@@ -238,8 +240,8 @@ function createSession(deps: PageDeps): PageSession {
     // The long part of finding rows (walking the page's text) in slices; findRows then only settles.
     if (!(await refreshLabels(doc.body, signal))) return undefined;
     const last = found?.kind === kind && found.path === path ? found : undefined;
-    if (last && last.version === labelsVersion(doc.body) && since.onlyTextWithin((n) => last.parts.has(n))) return { rows: last.rows };
-    const swaps = last && since.swapsWithin((n) => last.parts.has(n));
+    if (last && last.version === labelsVersion(doc.body) && since.onlyTextWithin((n) => last.partAt.has(n))) return { rows: last.rows };
+    const swaps = last && since.swapsWithin((n) => last.partAt.has(n));
     const carried = swaps?.size && carryOver(last!, swaps);
     if (carried) return { rows: carried, swaps };
     // A search is one step (~5 ms for 1,000 rows): it starts a task of its own.
@@ -252,25 +254,21 @@ function createSession(deps: PageDeps): PageSession {
   }
 
   function rowsFound(kind: PageKind, path: string, rows: RowCandidate[]): RowsFound {
-    const parts = new Set<Node>();
-    const indexOf = new Map<Element, number>();
+    const partAt = new Map<Node, number>();
     rows.forEach((r, i) => {
-      indexOf.set(r.anchor, i);
-      for (const p of r.parts) parts.add(p);
+      for (const p of r.parts) partAt.set(p, i);
     });
-    return { kind, path, version: labelsVersion(doc.body), labels: labelEntries(doc.body), rows, parts, indexOf };
+    return { kind, path, version: labelsVersion(doc.body), labels: labelEntries(doc.body), rows, partAt };
   }
 
   /** The last rows with the ones the page re-rendered as new elements in their place (carry.ts). */
   function carryOver(last: RowsFound, swaps: ReadonlyMap<Element, Element>): RowCandidate[] | undefined {
-    const carried = carryRows(last.rows, last.indexOf, swaps);
+    const carried = carryRows(last.rows, last.partAt, swaps);
     if (!carried || !labelsSwapped(last.labels, labelEntries(doc.body), carried.ids)) return undefined;
     // Only the swapped elements change: the rest of what the search found stands.
     for (const [out, into] of swaps) {
-      last.parts.delete(out);
-      last.parts.add(into);
-      last.indexOf.set(into, last.indexOf.get(out)!);
-      last.indexOf.delete(out);
+      last.partAt.set(into, last.partAt.get(out)!);
+      last.partAt.delete(out);
     }
     last.rows = carried.rows;
     last.version = labelsVersion(doc.body);
@@ -278,27 +276,43 @@ function createSession(deps: PageDeps): PageSession {
     return carried.rows;
   }
 
-  /** Finds and reads the rows; a row the page has not touched since it was read keeps its reading. */
+  /**
+   * Finds and reads the rows; a row the page has not touched since it was read keeps its reading.
+   * `fresh`: the rows read now. With the rows of the last reading (the page changed only inside
+   * them), only the rows it touched or swapped are visited: a change of 50 rows costs 50, not 1,000.
+   */
   async function readRows(kind: PageKind, path: string, readAt: number, since: PageChanges, signal: AbortSignal) {
     const search = await findRows(kind, path, since, signal);
     if (!search) return undefined;
     const { rows, badges, swaps } = search;
-    const unchanged = new Set<RowReading['row']>();
-    const readings = await mapInSlices(
-      rows,
-      (row, index) => {
-        const hit = cache.get(row.anchor);
-        if (hit && sameRow(hit.reading.row, row) && !row.parts.some(since.touched)) {
-          unchanged.add(row);
+    const fresh = new Set<RowCandidate>();
+    const read = (row: RowCandidate, index: number) => {
+      const reading = readRow(adapter, row, { kind, now: readAt, index });
+      cache.set(row.anchor, { reading });
+      fresh.add(row);
+      return reading;
+    };
+    const last = found;
+    let readings: RowReading[] | undefined;
+    if (!badges && last?.rows === rows && last.readings) {
+      const touched = since.touchedIn(last.partAt);
+      for (const into of swaps?.values() ?? []) touched.add(last.partAt.get(into)!);
+      const next = last.readings.slice();
+      readings = (await mapInSlices([...touched], (i) => (next[i] = read(rows[i]!, i)), signal)) && next;
+    } else {
+      readings = await mapInSlices(
+        rows,
+        (row, index) => {
+          const hit = cache.get(row.anchor);
+          if (!hit || !sameRow(hit.reading.row, row) || row.parts.some(since.touched)) return read(row, index);
           return hit.reading.row === row ? hit.reading : { ...hit.reading, row };
-        }
-        const reading = readRow(adapter, row, { kind, now: readAt, index });
-        cache.set(row.anchor, { reading });
-        return reading;
-      },
-      signal,
-    );
-    return readings && { readings, unchanged, badges, swaps };
+        },
+        signal,
+      );
+    }
+    if (!readings) return undefined;
+    if (found === last && last?.rows === rows) last.readings = readings;
+    return { readings, fresh, badges, swaps };
   }
 
   async function scanOnce(): Promise<void> {
@@ -329,7 +343,7 @@ function createSession(deps: PageDeps): PageSession {
       }
     }
     if (!read) return;
-    const { readings, unchanged, badges, swaps } = read;
+    const { readings, fresh, badges, swaps } = read;
     /** The row elements swapped out, by the ones swapped in: a carried row's badge moves along. */
     const swappedOut = new Map<Element, Element>();
     for (const [out, into] of swaps ?? []) swappedOut.set(into, out);
@@ -372,7 +386,7 @@ function createSession(deps: PageDeps): PageSession {
         const entry = cache.get(r.row.anchor);
         // A row the page left alone keeps its badge (the page taking it out is a change of the row;
         // this session may have swept it while the row was away).
-        const kept = unchanged.has(r.row) && entry?.host?.isConnected ? entry.host : undefined;
+        const kept = !fresh.has(r.row) && entry?.host?.isConnected ? entry.host : undefined;
         // Most rows of a reading: untouched, badged, and no new verdicts since (a case row's view
         // of them follows from its cases, which an untouched row keeps).
         const from = kept && r.ok && shown.has(kept) ? drawnFrom.get(kept) : undefined;

@@ -1,4 +1,4 @@
-import { onlyBadgesMoved } from '@/components/badge/badge';
+import { observePage } from './page-observer';
 
 /**
  * What the page changed between two readings, from its mutation records: a row none of whose
@@ -77,7 +77,6 @@ export function trackChanges(root: Node, signal: AbortSignal): { take(): PageCha
   };
   const note = (records: readonly MutationRecord[]) => {
     for (const r of records) {
-      if (onlyBadgesMoved(r)) continue;
       changed.add(r.target);
       if (textOnly(r)) {
         texts.add(r.type === 'characterData' ? (r.target.parentNode ?? r.target) : r.target);
@@ -94,13 +93,11 @@ export function trackChanges(root: Node, signal: AbortSignal): { take(): PageCha
       }
     }
   };
-  const observer = new MutationObserver(note);
-  // The same changes a re-read is triggered by (watch.ts).
-  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-row-key', 'value'] });
-  signal.addEventListener('abort', () => observer.disconnect());
+  // The same changes a re-read is triggered by (watch.ts), our badges' moves left out.
+  const { flush } = observePage(root, note, signal);
   return {
     take() {
-      note(observer.takeRecords());
+      flush();
       const nodes = changed;
       const textParents = texts;
       // A removal or insertion without its other half is no swap.

@@ -1,4 +1,4 @@
-import { onlyBadgesMoved } from '@/components/badge/badge';
+import { observePage } from './page-observer';
 import { sliceUsed, yieldToPage } from './schedule';
 import { normText, startsWithLabel } from './text';
 import { ORDER_ID_LABELS } from './vocab';
@@ -12,7 +12,9 @@ import { ORDER_ID_LABELS } from './vocab';
  */
 
 interface LabelIndex {
-  observer: MutationObserver;
+  /** Hands the page's pending changes to `note` (and the session's other watchers) now. */
+  flush: () => void;
+  stop: AbortController;
   /** Nodes added, and elements whose own text changed, since the last refresh. */
   added: Set<Node>;
   recheck: Set<Element>;
@@ -76,8 +78,10 @@ function ownLabels(el: Element): Label | undefined {
 function indexOf(root: Node): LabelIndex {
   let index = indexes.get(root);
   if (index) return index;
+  const stop = new AbortController();
   const created: LabelIndex = {
-    observer: undefined as unknown as MutationObserver,
+    flush: () => {},
+    stop,
     added: new Set(),
     recheck: new Set(),
     removed: false,
@@ -86,8 +90,11 @@ function indexOf(root: Node): LabelIndex {
     labels: new Map(),
     version: 0,
   };
-  created.observer = new MutationObserver((records) => note(created, records));
-  created.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  // The body's index follows the document's changes with the page session's own watchers (one
+  // observer for all); what happens outside the body is left out where the changes are walked.
+  const doc = root.ownerDocument;
+  const target = doc && root === doc.body ? doc : root;
+  created.flush = observePage(target, (records) => note(created, records), stop.signal).flush;
   indexes.set(root, created);
   index = created;
   return index;
@@ -100,8 +107,6 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
       if (r.target.parentElement) index.recheck.add(r.target.parentElement);
       continue;
     }
-    // Our own badges come and go beside the labels: nothing to walk.
-    if (onlyBadgesMoved(r)) continue;
     // A text child added or removed changes its parent's own text; added elements are walked. (Rows
     // added to or taken from a table leave the table's own text alone: its 1,000 children go unread.)
     let ownText = false;
@@ -186,7 +191,7 @@ function placeInOrder(root: Node, kept: readonly Element[], fresh: readonly Elem
 
 /** Brings the index up to date: a full walk when it has none (or lost track), else the changes only. */
 function* refresh(index: LabelIndex, root: Node): Generator<void> {
-  note(index, index.observer.takeRecords());
+  index.flush();
   if (index.stale || !index.entries) {
     index.stale = false;
     index.added.clear();
@@ -198,7 +203,7 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
     index.entries = [...found.keys()];
     index.labels = found;
     index.version++;
-    note(index, index.observer.takeRecords());
+    index.flush();
   }
   if (!index.added.size && !index.recheck.size && !index.removed) return;
   const added = [...index.added];
@@ -271,6 +276,6 @@ export const labelsVersion = (root: Node): number => indexOf(root).version;
 
 /** Forgets the index of `root` and stops watching it (a page session ending). */
 export function dropLabels(root: Node): void {
-  indexes.get(root)?.observer.disconnect();
+  indexes.get(root)?.stop.abort();
   indexes.delete(root);
 }

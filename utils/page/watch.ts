@@ -1,4 +1,5 @@
-import { isBadge, onlyBadgesMoved } from '@/components/badge/badge';
+import { isBadge } from '@/components/badge/badge';
+import { observePage } from './page-observer';
 
 /**
  * Watches the page for re-renders (tab switch, pagination, filters, recycled rows) and calls
@@ -20,18 +21,18 @@ export function watchMutations(
     quiet = deadline = undefined;
     if (!signal.aborted) onChange();
   };
-  const ours = (r: MutationRecord) =>
-    onlyBadgesMoved(r) ||
-    (r.type === 'attributes' && isBadge(r.target));
-  const observer = new MutationObserver((records) => {
-    if (records.every(ours)) return;
-    clearTimeout(quiet);
-    quiet = setTimeout(fire, quietMs);
-    deadline ??= setTimeout(fire, maxWaitMs);
-  });
-  observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-row-key', 'value'] });
+  const ours = (r: MutationRecord) => r.type === 'attributes' && isBadge(r.target);
+  observePage(
+    target,
+    (records) => {
+      if (records.every(ours)) return;
+      clearTimeout(quiet);
+      quiet = setTimeout(fire, quietMs);
+      deadline ??= setTimeout(fire, maxWaitMs);
+    },
+    signal,
+  );
   signal.addEventListener('abort', () => {
-    observer.disconnect();
     clearTimeout(quiet);
     clearTimeout(deadline);
   });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG, createBadgeHost, faceWidthEm, renderBadge } from '@/components/badge/badge';
 import { badgeContent, type RuleLookup } from '@/components/badge/view';
 import { ruleLookup } from '@/components/badge/rules';
@@ -67,6 +68,7 @@ describe('badge words', () => {
 });
 
 describe('badge element', () => {
+  afterEach(() => vi.restoreAllMocks());
   const mount = () => {
     const row = document.createElement('div');
     const host = createBadgeHost(document);
@@ -124,7 +126,28 @@ describe('badge element', () => {
     renderBadge(b, content([pickup]));
     expect(a.shadowRoot!.querySelector('.text')!.textContent).toBe('发货 剩 3小时12分');
     expect(b.shadowRoot!.querySelector('.text')!.textContent).toBe('揽收 已超时 2小时');
-    expect(a.shadowRoot!.querySelector('style')!.textContent).toContain('.pop');
+  });
+
+  it('styles every badge of a document from one sheet they share', () => {
+    const a = createBadgeHost(document);
+    const b = createBadgeHost(document);
+    const [sheet] = a.shadowRoot!.adoptedStyleSheets;
+    expect(b.shadowRoot!.adoptedStyleSheets).toEqual([sheet]);
+    expect([...sheet!.cssRules].map((r) => r.cssText).join('\n')).toContain('.pop');
+    expect(a.shadowRoot!.querySelector('style')).toBeNull();
+  });
+
+  it('gives each badge a <style> of its own where the page refuses a shared sheet, and stops asking', () => {
+    const win = new Window();
+    const refuse = vi.spyOn(win.ShadowRoot.prototype, 'adoptedStyleSheets', 'set').mockImplementation(() => {
+      throw new win.DOMException('Sharing constructed stylesheets in multiple documents is not allowed', 'NotAllowedError');
+    });
+    const doc = win.document as unknown as Document;
+    const [a, b] = [createBadgeHost(doc), createBadgeHost(doc)];
+    for (const host of [a, b]) expect(host.shadowRoot!.querySelector('style')!.textContent).toContain('.pop');
+    expect(refuse).toHaveBeenCalledTimes(1);
+    renderBadge(b, content([pickup]));
+    expect(b.shadowRoot!.querySelector('.text')!.textContent).toBe('揽收 已超时 2小时');
   });
 
   it('opens its popover on focus and hover, closes on Escape and blur', () => {

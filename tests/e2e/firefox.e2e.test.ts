@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFor, type Fixture } from '@/tests/fixtures/pages';
-import { badgeMismatches, badgesInDocument, ordersShown, settle } from './harness/badges';
+import { badgeMismatches, badgesInDocument, ordersShown, settle, unstyledBadges } from './harness/badges';
 import { launchFirefoxWithAddon, serveInFirefox } from './harness/firefox';
 import { SCREENSHOT_DIR } from './harness/paths';
 
@@ -37,6 +37,7 @@ describe('Firefox: the add-on badges the back offices', () => {
     const orders = ordersShown(fixture!, PAGE_SIZE);
     const badges = await settle(() => page.evaluate(badgesInDocument), orders.length, `Firefox ${platform}`, 30_000);
     expect(badgeMismatches(fixture!, orders, badges, before, Date.now())).toEqual([]);
+    expect(await page.evaluate(unstyledBadges)).toEqual([]);
     await mkdir(join(SCREENSHOT_DIR, 'firefox'), { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'firefox', `${platform}.png`) as `${string}.png`, fullPage: true });
     expect(unexpected).toEqual([]);

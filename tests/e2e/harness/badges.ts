@@ -42,6 +42,16 @@ export function badgesInDocument(): SeenBadge[] {
   });
 }
 
+/** Keys of the badges the badge style does not reach (its sheet refused or lost): they would look like page text. */
+export function unstyledBadges(): string[] {
+  return [...document.querySelectorAll('shouyue-badge')]
+    .filter((host) => {
+      const button = host.shadowRoot?.querySelector('button');
+      return !button || !getComputedStyle(host).contain.includes('layout') || getComputedStyle(button).borderTopLeftRadius !== '10px';
+    })
+    .map((host) => host.getAttribute('data-shouyue-key') ?? '');
+}
+
 export const readBadges = (page: Page): Promise<SeenBadge[]> => page.evaluate(badgesInDocument);
 
 /**

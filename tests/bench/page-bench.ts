@@ -56,8 +56,9 @@ export interface TaskStats {
   extensionTasks: number;
   extensionScriptingMs: number;
   /**
-   * The main thread's CPU time in the tasks that ran extension code (trace `tdur`), less the share
-   * the profiler found the page's own script running: the extension's work with the engine's
+   * The main thread's CPU time in the tasks that ran extension code (trace `tdur`): all of a task
+   * only the extension's script ran in, and of a task the page's script ran in too, the
+   * extension's share of their samples — the extension's work with its share of the engine's
    * (GC, compiling, task switches) that a sampled stack does not name.
    */
   extensionThreadCpuMs: number;
@@ -100,9 +101,9 @@ const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?
 /**
  * Tasks of the page's main thread, and which of them ran the extension's code: a script event of
  * its own, or a profiler sample with its code on the stack (a task resumed after an `await` shows
- * no script event of the extension). A task's CPU time (tdur) is the extension's but for the share
- * of its samples that found the page's own script (a page script's mutation observer callbacks of
- * ours run inside the page's task).
+ * no script event of the extension). A task's CPU time (tdur) is the extension's, or where the
+ * page's own script ran in it too (our mutation observer callbacks run inside the page's task), its
+ * share by their samples.
  */
 /** A task without a script event of the extension is its own when this share of its samples found its code. */
 const MOSTLY = 0.1;
@@ -140,10 +141,14 @@ function taskStats(events: TraceEvent[], extensionOrigin: string, samples: reado
     return seen.length > 0 && seen.filter((x) => x.whose === 'extension').length >= MOSTLY * seen.length;
   };
   const extTasks = tasks.filter((t) => extOuter.some(within(t)) || mostlyOurs(t));
+  // The engine's share of a task (GC, task and microtask overhead) goes to the scripts that ran in
+  // it in proportion to their samples: all of it in a task of ours alone; in the page's own task,
+  // where our mutation observers run after its script, mostly the page's.
   const cpu = (t: TraceEvent) => {
     const seen = samplesIn(t);
+    const ours = seen.filter((x) => x.whose === 'extension').length;
     const page = seen.filter((x) => x.whose === 'page').length;
-    return (t.tdur ?? t.dur!) * (seen.length ? 1 - page / seen.length : 1);
+    return (t.tdur ?? t.dur!) * (page ? ours / (ours + page) : 1);
   };
   const ms = (us: number) => us / 1000;
   const gc = events.filter((e) => e.ph === 'X' && (e.name === 'MajorGC' || e.name === 'MinorGC') && onMain(e));

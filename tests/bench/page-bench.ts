@@ -376,6 +376,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
       const med = (f: (r: (typeof rounds)[number]) => number) => percentile(rounds.map(f), 50);
       const worst = (f: (r: (typeof rounds)[number]) => number) => Math.max(...rounds.map(f));
       const typical = [...rounds].sort((x, y) => x.cpuMs - y.cpuMs)[Math.floor(rounds.length / 2)]!;
+      const slowest = rounds.reduce((a, x) => (x.tasks.longestExtensionTaskMs > a.tasks.longestExtensionTaskMs ? x : a));
       profiles[`change ${kind}`] = `the median round's\n\n${typical.top}`;
       changes[kind] = {
         changedOrders: Math.min(...rounds.map((x) => x.changed)),
@@ -389,7 +390,8 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         extensionTasks: med((x) => x.tasks.extensionTasks),
         extensionThreadCpuMs: med((x) => x.tasks.extensionThreadCpuMs),
         extensionTaskGcMs: med((x) => x.tasks.extensionTaskGcMs),
-        longestExtensionTaskGcMs: worst((x) => x.tasks.longestExtensionTaskGcMs),
+        // The garbage collection inside the longest task of ours of all rounds (the one the goal is about).
+        longestExtensionTaskGcMs: slowest.tasks.longestExtensionTaskGcMs,
         longestExtensionTaskCpuMs: worst((x) => x.tasks.longestExtensionTaskCpuMs),
         extensionCpuMs: med((x) => x.cpuMs),
         extensionCpuMaxMs: worst((x) => x.cpuMs),
@@ -450,6 +452,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
             ['  tasks running extension code (median)', `${fmt(c.extensionTasks, 0)}`, ''],
             ['  (trace FunctionCall time, misses async work)', `${fmt(c.extensionScriptingMs, 1)} ms`, ''],
             ['  longest task with extension code (worst round)', `${fmt(c.longestExtensionTaskMs, 1)} ms`, `${goal(c.longestExtensionTaskMs <= 50)} (≤50)`],
+            ['    of which garbage collection', `${fmt(c.longestExtensionTaskGcMs, 1)} ms`, ''],
             ['  longest task with extension code by thread CPU (worst round)', `${fmt(c.longestExtensionTaskCpuMs, 1)} ms`, ''],
             ['  longest task of any kind, e.g. a frame laying out the list (worst round)', `${fmt(c.longestTaskMs, 1)} ms`, ''],
             ['  tasks of any kind over 50 ms (median)', `${fmt(c.tasksOver50Ms, 0)}`, ''],

@@ -197,11 +197,16 @@ const CHANGE_KINDS: readonly ChangeKind[] = ['in place', 'replaced'];
  * Picks the 50 orders round `k` changes, before the round is measured (finding them reads all
  * 1,000 rows' text, allocating megabytes whose collection would fall into the extension's tasks):
  * orders whose badge shows their ship-by clock and that carry no filing (which sets its own
- * deadline), the k-th 50 of them (from the top again when they run out). Remembers which rows
- * and what their badges said.
+ * deadline), the k-th 50 of them (from the top again when they run out), and their new ship-by,
+ * 2 h later, so every badge's words must change. Remembers which rows and what their badges said.
  */
 const PICK_ROWS = (round: number) => `(() => {
   const SHIP_BY = /^(承诺发货时间\\s*)(\\d{4})\\/(\\d{2})\\/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})$/;
+  const later = (text) => {
+    const m = text.match(SHIP_BY);
+    const h = (Number(m[5]) + 2) % 24;
+    return m[1] + m[2] + '/' + m[3] + '/' + m[4] + ' ' + String(h).padStart(2, '0') + ':' + m[6] + ':' + m[7];
+  };
   const shipBy = (tr) => [...tr.querySelectorAll('span')].find((s) => s.firstChild && s.firstChild.nodeType === 3 && SHIP_BY.test(s.firstChild.nodeValue));
   const said = (tr) => tr.querySelector('shouyue-badge')?.shadowRoot?.querySelector('.text')?.textContent ?? '';
   const eligible = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')]
@@ -209,7 +214,7 @@ const PICK_ROWS = (round: number) => `(() => {
   const start = (${round * CHANGED}) % Math.max(1, eligible.length - ${CHANGED} + 1);
   const heads = eligible.slice(start, start + ${CHANGED});
   window.__eligible = eligible.length;
-  // Each row's ship-by text, and its place in the row (child positions), to find it in a copy.
+  // Each row's ship-by text, its place in the row (child positions, to find it in a copy) and what it will say.
   const placeIn = (tr, node) => {
     const path = [];
     for (let n = node; n !== tr; n = n.parentNode) path.unshift([...n.parentNode.childNodes].indexOf(n));
@@ -217,32 +222,26 @@ const PICK_ROWS = (round: number) => `(() => {
   };
   window.__heads = heads.map((tr) => {
     const text = shipBy(tr).firstChild;
-    return { tr, text, path: placeIn(tr, text) };
+    return { tr, text, path: placeIn(tr, text), next: later(text.nodeValue) };
   });
   window.__changed = heads.map((tr) => ({ key: tr.dataset.rowKey, before: said(tr) }));
   return heads.length;
 })()`;
 
 /**
- * The page's own script changes the picked rows: ship-by 2 h later, so every badge's words must
- * change — rewriting the row's text, or rendering a new row element in its place.
+ * The page's own script changes the picked rows' ship-by: rewriting the row's text, or rendering a
+ * new row element in its place.
  */
 const CHANGE_ROWS = (kind: ChangeKind) => `(() => {
-  const later = (text) => {
-    const m = text.match(/^(承诺发货时间\\s*)(\\d{4})\\/(\\d{2})\\/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})$/);
-    const h = (Number(m[5]) + 2) % 24;
-    return m[1] + m[2] + '/' + m[3] + '/' + m[4] + ' ' + String(h).padStart(2, '0') + ':' + m[6] + ':' + m[7];
-  };
   window.__t1 = performance.now();
-  for (const { tr, text, path } of window.__heads) {
+  for (const { tr, text, path, next } of window.__heads) {
     if ('${kind}' === 'in place') {
-      text.nodeValue = later(text.nodeValue);
+      text.nodeValue = next;
       continue;
     }
     // The same row built anew (without our badge, which the page's template does not have).
     const row = tr.cloneNode(true);
-    const copy = path.reduce((n, i) => n.childNodes[i], row);
-    copy.nodeValue = later(copy.nodeValue);
+    path.reduce((n, i) => n.childNodes[i], row).nodeValue = next;
     row.querySelectorAll('shouyue-badge').forEach((b) => b.remove());
     tr.replaceWith(row);
   }

@@ -6,7 +6,7 @@
  *   npm run bench -- --only engine,peer    some sections (engine, peer, page, bundle)
  *   npm run bench -- --sizes 1000,10000    engine sizes (default 1000,10000,100000)
  *   npm run bench -- --only page --profile the page's CPU profile per phase (unminified build)
- *   npm run bench -- --only page --rounds 0 the page's first read only (default: 9 rounds per change kind)
+ *   npm run bench -- --only page --rounds 0 the page's first read only (default: 14 rounds per change kind)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

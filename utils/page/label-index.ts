@@ -1,5 +1,6 @@
 import { observePage } from './page-observer';
 import { sliceUsed, yieldToPage } from './schedule';
+import { followSwaps, textOnly } from './swaps';
 import { normText, startsWithLabel } from './text';
 import { ORDER_ID_LABELS } from './vocab';
 
@@ -20,6 +21,8 @@ interface LabelIndex {
   recheck: Set<Element>;
   /** An element left the tree since the last refresh: a label element may have gone with it. */
   removed: boolean;
+  /** Elements the page put in place of others (a re-rendered row), followed since the last refresh. */
+  swaps: ReturnType<typeof followSwaps>;
   /** Too much changed to track piece by piece: walk the page afresh. */
   stale: boolean;
   /** Label elements in the order of their label texts; undefined until walked. */
@@ -85,6 +88,7 @@ function indexOf(root: Node): LabelIndex {
     added: new Set(),
     recheck: new Set(),
     removed: false,
+    swaps: followSwaps(),
     stale: true,
     entries: undefined,
     labels: new Map(),
@@ -109,6 +113,8 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
     }
     // A text child added or removed changes its parent's own text; added elements are walked. (Rows
     // added to or taken from a table leave the table's own text alone: its 1,000 children go unread.)
+    if (r.type !== 'childList') continue;
+    if (!textOnly(r)) index.swaps.note(r);
     let ownText = false;
     for (const n of r.addedNodes) {
       if (n.nodeType === 1) index.added.add(n);
@@ -122,9 +128,15 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
   }
   if (index.added.size + index.recheck.size > FULL_WALK_OVER) {
     index.stale = true;
-    index.added.clear();
-    index.recheck.clear();
+    forgetChanges(index);
   }
+}
+
+function forgetChanges(index: LabelIndex): void {
+  index.added.clear();
+  index.recheck.clear();
+  index.removed = false;
+  index.swaps.take();
 }
 
 /** Walks `from`'s subtree for label elements; yields every few hundred nodes so a caller can pause. */
@@ -189,14 +201,49 @@ function placeInOrder(root: Node, kept: readonly Element[], fresh: readonly Elem
   return out;
 }
 
+/**
+ * When the page only put new elements in place of old ones (a re-rendered row), each new element's
+ * labels take the places of the old one's: no walk from each label to the next and no look at the
+ * other 1,000 labels. False, changing nothing, unless every swap traded labels one for one.
+ */
+function* swapLabels(index: LabelIndex, root: Node, swaps: ReadonlyMap<Element, Element>): Generator<void, boolean> {
+  const entries = index.entries!;
+  const next = entries.slice();
+  const taken = new Set<number>();
+  const gone: Element[] = [];
+  const found = new Map<Element, Label>();
+  for (const [out, into] of swaps) {
+    if (swaps.has(into) || out.isConnected || !root.contains(into)) return false;
+    // The old element's labels, by their places in the index (in order there, as in the page).
+    const places: number[] = [];
+    for (const el of [out, ...out.querySelectorAll('*')]) {
+      if (!index.labels.has(el)) continue;
+      const at = entries.indexOf(el);
+      if (at < 0 || taken.has(at)) return false;
+      places.push(at);
+      taken.add(at);
+      gone.push(el);
+    }
+    places.sort((a, b) => a - b);
+    const before = found.size;
+    yield* walk(into, found);
+    if (found.size - before !== places.length) return false;
+    let i = 0;
+    for (const el of [...found.keys()].slice(before)) next[places[i++]!] = el;
+  }
+  for (const el of gone) index.labels.delete(el);
+  for (const [el, label] of found) index.labels.set(el, label);
+  index.entries = next;
+  if (found.size || gone.length) index.version++;
+  return true;
+}
+
 /** Brings the index up to date: a full walk when it has none (or lost track), else the changes only. */
 function* refresh(index: LabelIndex, root: Node): Generator<void> {
   index.flush();
   if (index.stale || !index.entries) {
     index.stale = false;
-    index.added.clear();
-    index.recheck.clear();
-    index.removed = false;
+    forgetChanges(index);
     const found = new Map<Element, Label>();
     yield* walk(root, found);
     // What the page changed meanwhile is pending in added/recheck: settled below or next time.
@@ -209,9 +256,10 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
   const added = [...index.added];
   const recheck = [...index.recheck];
   const removed = index.removed;
-  index.added.clear();
-  index.recheck.clear();
-  index.removed = false;
+  const { swaps } = index.swaps.take();
+  forgetChanges(index);
+  // Only swaps (no other element came or went, no text changed): each new element takes the old one's labels' places.
+  if (swaps && !recheck.length && swaps.size === added.length && (yield* swapLabels(index, root, swaps))) return;
 
   const found = new Map<Element, Label>();
   for (const node of added) if (root.contains(node)) yield* walk(node, found);

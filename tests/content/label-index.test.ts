@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dropLabels, labelElements, refreshLabels } from '@/utils/page/label-index';
+import { dropLabels, labelElements, labelsVersion, refreshLabels } from '@/utils/page/label-index';
 import { ORDER_ID_LABELS } from '@/utils/page/vocab';
 import { FIXTURE_PAGES } from '../fixtures/pages';
 import { NOW, parsePage } from './helpers';
@@ -50,5 +50,41 @@ describe.each(FIXTURE_PAGES)('$platform label index', ({ fixture }) => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 25) },
     );
+  });
+});
+
+describe('label index, rows re-rendered as new elements', () => {
+  const rows = (ids: readonly number[]) => `<table><tbody>${ids.map((id) => `<tr><td><span>订单号 ${id}</span><span>待发货</span></td></tr>`).join('')}</tbody></table>`;
+  const swaps: [string, (old: Element, fresh: Element) => void][] = [
+    ['replaceWith (one mutation)', (old, fresh) => old.replaceWith(fresh)],
+    ['insert then remove (two mutations, as React does)', (old, fresh) => (old.parentNode!.insertBefore(fresh, old), old.remove())],
+  ];
+
+  it.each(swaps)("gives each new row's label the old one's place: %s", (_, swap) => {
+    const doc = parsePage(rows([100001, 100002, 100003, 100004, 100005]));
+    const before = labelElements(doc.body, ORDER_ID_LABELS);
+    const version = labelsVersion(doc.body);
+    const trs = [...doc.querySelectorAll('tr')];
+    for (const i of [3, 1]) {
+      const fresh = trs[i]!.cloneNode(true) as Element;
+      fresh.querySelector('span')!.textContent = `订单号 ${200000 + i}`;
+      swap(trs[i]!, fresh);
+    }
+    const after = labelElements(doc.body, ORDER_ID_LABELS);
+    expect(after.map((el) => el.textContent)).toEqual(['订单号 100001', '订单号 200001', '订单号 100003', '订单号 200003', '订单号 100005']);
+    expect(after.filter((el, i) => el === before[i])).toHaveLength(3);
+    expect(labelsVersion(doc.body)).not.toBe(version);
+    dropLabels(doc.body);
+  });
+
+  it('walks the changes when a new row prints more labels than the old one', () => {
+    const doc = parsePage(rows([100001, 100002, 100003]));
+    labelElements(doc.body, ORDER_ID_LABELS);
+    const old = doc.querySelectorAll('tr')[1]!;
+    const fresh = old.cloneNode(true) as Element;
+    fresh.querySelector('td')!.insertAdjacentHTML('beforeend', '<span>主订单号 900001</span>');
+    old.replaceWith(fresh);
+    expect(labelElements(doc.body, ORDER_ID_LABELS).map((el) => el.textContent)).toEqual(['订单号 100001', '订单号 100002', '主订单号 900001', '订单号 100003']);
+    dropLabels(doc.body);
   });
 });

@@ -111,10 +111,10 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
       if (r.target.parentElement) index.recheck.add(r.target.parentElement);
       continue;
     }
-    // A text child added or removed changes its parent's own text; added elements are walked. (Rows
-    // added to or taken from a table leave the table's own text alone: its 1,000 children go unread.)
     if (r.type !== 'childList') continue;
     if (!textOnly(r)) index.swaps.note(r);
+    // A text child added or removed changes its parent's own text; added elements are walked. (Rows
+    // added to or taken from a table leave the table's own text alone: its 1,000 children go unread.)
     let ownText = false;
     for (const n of r.addedNodes) {
       if (n.nodeType === 1) index.added.add(n);
@@ -229,7 +229,11 @@ function* swapLabels(index: LabelIndex, root: Node, swaps: ReadonlyMap<Element, 
     yield* walk(into, found);
     if (found.size - before !== places.length) return false;
     let i = 0;
-    for (const el of [...found.keys()].slice(before)) next[places[i++]!] = el;
+    for (const el of [...found.keys()].slice(before)) {
+      // A label element the index already holds elsewhere was moved, not re-rendered.
+      if (index.labels.has(el)) return false;
+      next[places[i++]!] = el;
+    }
   }
   for (const el of gone) index.labels.delete(el);
   for (const [el, label] of found) index.labels.set(el, label);

@@ -1,6 +1,6 @@
 import { observePage } from './page-observer';
 import { sliceUsed, yieldToPage } from './schedule';
-import { followSwaps, textOnly } from './swaps';
+import { followSwaps, textOnly, type Swaps } from './swaps';
 import { normText, startsWithLabel } from './text';
 import { ORDER_ID_LABELS } from './vocab';
 
@@ -132,11 +132,12 @@ function note(index: LabelIndex, records: readonly MutationRecord[]): void {
   }
 }
 
-function forgetChanges(index: LabelIndex): void {
+/** Clears the changes noted since the last refresh; the swaps among them are returned. */
+function forgetChanges(index: LabelIndex): Swaps['swaps'] {
   index.added.clear();
   index.recheck.clear();
   index.removed = false;
-  index.swaps.take();
+  return index.swaps.take().swaps;
 }
 
 /** Walks `from`'s subtree for label elements; yields every few hundred nodes so a caller can pause. */
@@ -260,8 +261,7 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
   const added = [...index.added];
   const recheck = [...index.recheck];
   const removed = index.removed;
-  const { swaps } = index.swaps.take();
-  forgetChanges(index);
+  const swaps = forgetChanges(index);
   // Only swaps (no other element came or went, no text changed): each new element takes the old one's labels' places.
   if (swaps && !recheck.length && swaps.size === added.length && (yield* swapLabels(index, root, swaps))) return;
 

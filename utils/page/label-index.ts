@@ -214,7 +214,7 @@ function* swapLabels(index: LabelIndex, root: Node, swaps: ReadonlyMap<Element, 
   const gone: Element[] = [];
   const found = new Map<Element, Label>();
   for (const [out, into] of swaps) {
-    if (swaps.has(into) || out.isConnected || !root.contains(into)) return false;
+    if (out.isConnected || !root.contains(into)) return false;
     // The old element's labels, by their places in the index (in order there, as in the page).
     const places: number[] = [];
     for (const el of [out, ...out.querySelectorAll('*')]) {

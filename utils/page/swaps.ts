@@ -49,8 +49,9 @@ export function followSwaps(): { note(r: MutationRecord): void; take(): Swaps } 
   /** Half of a swap done in two steps, waiting for its other half. */
   let half: MutationRecord | undefined;
   const swapped = (out: Element, into: Element) => {
-    // A swap of a swapped-in element, or of one already swapped out, is more than a swap.
-    if (!swaps || swaps.has(out) || swappedIn.has(out)) swaps = undefined;
+    // A swap of a swapped-in element, of one already swapped out, or putting one swapped out back in
+    // (an element moved) is more than a swap.
+    if (!swaps || swaps.has(out) || swappedIn.has(out) || swaps.has(into)) swaps = undefined;
     else {
       swaps.set(out, into);
       swappedIn.add(into);

@@ -9,8 +9,16 @@ import { douyinFixture } from '../fixtures/pages/douyin';
 import { douyinServiceFixture } from '../fixtures/pages/douyin-service';
 import { kuaishouFixture } from '../fixtures/pages/kuaishou';
 import { HOSTILE_TEXT } from '../fixtures/pages';
+import { badgeContent } from '@/components/badge/view';
+import { openState } from '@/policies/engine/thresholds';
 import { fakeBackground } from './fake-background';
 import { NOW, adapterFor, expectedOrders, parsePage } from './helpers';
+
+// Counts the badges drawn (words worked out for them), passing through to the real badgeContent.
+vi.mock('@/components/badge/view', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/components/badge/view')>();
+  return { ...real, badgeContent: vi.fn(real.badgeContent) };
+});
 
 const HOUR = 3_600_000;
 const LIST_URL = 'https://fxg.jinritemai.com/ffa/morder/order/list';
@@ -211,6 +219,39 @@ describe('page session', { timeout: 30_000 }, () => {
     await session.tick();
     expect(findRows.mock.calls.length).toBe(reads);
     expect(bg.messages.slice(sent).map((m) => m.type)).toEqual(['verdicts']);
+  });
+
+  it('draws each badge once per tick: the background confirming the countdowns draws none again, a new state is drawn', async () => {
+    const f = douyinFixture({ now: NOW });
+    load(f.html);
+    const bg = fakeBackground();
+    let confirm = true;
+    let clock = NOW;
+    const send = async (m: IncomingMessage) => {
+      const reply = await bg.send(m);
+      if (m.type === 'page-read') return reply;
+      // The background counts from its own clock, a moment after the page's; or it says one order is critical.
+      const counted = reply.verdicts.map((v) => {
+        const timeLeftMs = v.deadline! - clock - 7;
+        return { ...v, timeLeftMs, state: openState(timeLeftMs, v.windowMs!, reply.thresholds) };
+      });
+      if (!confirm) counted[0] = { ...counted[0]!, state: 'critical' };
+      return { ...reply, verdicts: counted };
+    };
+    const { session } = start({ send, now: () => clock });
+    await session.scan();
+    const drawn = vi.mocked(badgeContent);
+    drawn.mockClear();
+    clock = NOW + 60_000;
+    await session.tick();
+    expect(drawn).toHaveBeenCalledTimes(f.expected.length);
+    expect(badgeTexts().every((t) => t === '发货 剩 4小时59分')).toBe(true);
+    drawn.mockClear();
+    confirm = false;
+    clock = NOW + 120_000;
+    await session.tick();
+    expect(drawn).toHaveBeenCalledTimes(f.expected.length + 1);
+    expect(badges()[0]!.shadowRoot!.querySelector('button')!.className).toBe('s-critical');
   });
 
   it('shows a waiting badge until the background answers', async () => {

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OrderSchema, type Order } from '@/policies/order';
-import { sameButReadAt } from '@/utils/page/same-order';
+import { CATALOG } from '@/policies/catalog';
+import { evaluate } from '@/policies/engine/evaluate';
+import { DEFAULT_ENGINE_SETTINGS } from '@/policies/settings';
+import { sameButReadAt, sameButTimeLeft } from '@/utils/page/same-order';
 import { generateOrders } from '../bench/generate-orders';
 
 /** The JSON of a value with its object keys sorted: what the background would store, in one order. */
@@ -48,5 +51,24 @@ describe('sameButReadAt', () => {
       expect(sameButReadAt(order, { ...order, categories: [...order.categories, 'fresh-food'] })).toBe(false);
       expect(sameButReadAt(order, { ...order, amount: order.amount === undefined ? 1 : undefined })).toBe(false);
     }
+  });
+});
+
+describe('sameButTimeLeft', () => {
+  const verdicts = evaluate(orders, CATALOG, BASE + 3_600_000, DEFAULT_ENGINE_SETTINGS);
+  const later = evaluate(orders, CATALOG, BASE + 3_600_000 + 5, DEFAULT_ENGINE_SETTINGS);
+
+  it('finds the same verdicts counted a moment apart the same, whatever else moved', () => {
+    expect(verdicts.some((v, i) => v.timeLeftMs !== later[i]!.timeLeftMs)).toBe(true);
+    expect(sameButTimeLeft(verdicts, later)).toBe(true);
+  });
+
+  it('tells any other difference: a state, a deadline, a verdict more or less', () => {
+    const open = verdicts.findIndex((v) => v.deadline !== undefined);
+    const changed = (patch: Partial<(typeof verdicts)[number]>) => verdicts.map((v, i) => (i === open ? { ...v, ...patch } : v));
+    expect(sameButTimeLeft(verdicts, changed({ state: verdicts[open]!.state === 'critical' ? 'breached' : 'critical' }))).toBe(false);
+    expect(sameButTimeLeft(verdicts, changed({ deadline: verdicts[open]!.deadline! + 60_000 }))).toBe(false);
+    expect(sameButTimeLeft(verdicts, verdicts.slice(1))).toBe(false);
+    expect(sameButTimeLeft(verdicts.slice(1), verdicts)).toBe(false);
   });
 });

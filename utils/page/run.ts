@@ -14,7 +14,7 @@ import { trackChanges, type PageChanges } from './changes';
 import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
 import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
-import { sameButReadAt } from './same-order';
+import { sameButReadAt, sameButTimeLeft } from './same-order';
 import { mapInSlices, taskBegan, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
 
@@ -203,7 +203,14 @@ function createSession(deps: PageDeps): PageSession {
       else byOrder.set(v.orderId, [v]);
     }
     for (const r of reply.rejected ?? []) rejected.set(r.orderId, { code: 'invalid', field: r.field });
-    for (const id of asked) if (!rejected.has(id)) verdicts.set(id, byOrder.get(id) ?? []);
+    for (const id of asked) {
+      if (rejected.has(id)) continue;
+      // The list the badges show stays when the answer only confirms it (a tick's, counted here a
+      // moment earlier): those badges are not drawn again.
+      const next = byOrder.get(id) ?? [];
+      const known = verdicts.get(id);
+      if (!known || !sameButTimeLeft(known, next)) verdicts.set(id, next);
+    }
     if (!relabel) return rerender(new Set(asked));
     drawn = new WeakMap();
     return rerender();

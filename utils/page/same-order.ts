@@ -1,4 +1,5 @@
 import type { Order } from '@/policies/order';
+import type { Verdict } from '@/policies/verdict';
 
 /**
  * Two readings of an order are the same news for the background when they are equal but for their
@@ -7,6 +8,13 @@ import type { Order } from '@/policies/order';
  * alive for the whole session, and writing one costs more than comparing.
  */
 export const sameButReadAt = (a: Order, b: Order): boolean => sameJson(a, b, 'readAt');
+
+/**
+ * Two verdict lists say the same but for the time left, which each side counts from its own clock
+ * (a page's tick and its background's answer, milliseconds apart).
+ */
+export const sameButTimeLeft = (a: readonly Verdict[], b: readonly Verdict[]): boolean =>
+  a.length === b.length && a.every((v, i) => sameJson(v, b[i], 'timeLeftMs'));
 
 function sameJson(a: unknown, b: unknown, skipKey?: string): boolean {
   if (a === b) return true;

@@ -102,6 +102,22 @@ describe('background worker', () => {
     expect(reply.verdicts.find((v) => v.ruleId === 'douyin.ship')?.state).toBe('running');
   });
 
+  it('answers verdicts queries that arrive together from one recompute, each with its own orders', async () => {
+    await boot();
+    await send(pageRead(['Q1', 'Q2', 'Q3'].map((id, i) => douyin(id, (i + 1) * HOUR_MS))), DOUYIN_TAB);
+    const loads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const queries = [['Q1'], ['Q2', 'Q3']].map((orderIds) => send({ type: 'verdicts', platform: 'douyin', orderIds }, DOUYIN_TAB));
+    const replies = (await Promise.all(queries)) as { ok: boolean; verdicts: { orderId: string }[] }[];
+    expect(replies.map((r) => [...new Set(r.verdicts.map((v) => v.orderId))])).toEqual([['Q1'], ['Q2', 'Q3']]);
+    const loadsTogether = loads.mock.calls.length;
+    loads.mockClear();
+    for (const orderIds of [['Q1'], ['Q2', 'Q3']]) await send({ type: 'verdicts', platform: 'douyin', orderIds }, DOUYIN_TAB);
+    // One after the other, each query loads the stored state: twice the loads of the two sent together.
+    expect(loadsTogether).toBeGreaterThan(0);
+    expect(loads.mock.calls.length).toBe(2 * loadsTogether);
+    loads.mockRestore();
+  });
+
   it('ignores senders that are not its own content script on the platform host, touching nothing', async () => {
     await boot();
     const before = await stored();

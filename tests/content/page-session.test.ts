@@ -254,6 +254,24 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(badges()[0]!.shadowRoot!.querySelector('button')!.className).toBe('s-critical');
   });
 
+  it('draws no badge on a tick when no clock counts down', async () => {
+    const f = douyinFixture({ now: NOW });
+    load(f.html);
+    const bg = fakeBackground();
+    const send = async (m: IncomingMessage) => {
+      const reply = await bg.send(m);
+      return { ...reply, verdicts: reply.verdicts.map((v) => ({ ...v, state: 'met' as const, timeLeftMs: undefined })) };
+    };
+    const { session, setClock } = start({ send });
+    await session.scan();
+    const drawn = vi.mocked(badgeContent);
+    drawn.mockClear();
+    setClock(NOW + 60_000);
+    await session.tick();
+    expect(drawn).not.toHaveBeenCalled();
+    expect(badges()).toHaveLength(f.expected.length);
+  });
+
   it('shows a waiting badge until the background answers', async () => {
     load(douyinFixture({ now: NOW, rows: 2 }).html);
     const { session } = start({ send: () => new Promise(() => {}) });
@@ -538,15 +556,34 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(shipBys[1]! - shipBys[0]!).toBe(2 * HOUR);
   });
 
-  it('sends a long list in messages of at most 150 orders, each with the page row count', async () => {
+  it('sends a long list in messages of at most 150 orders, each with the page row count, and ticks with its queries all out at once', async () => {
     load(douyinFixture({ now: NOW, rows: 320, pageSize: 320 }).html);
-    const { bg, session } = start();
+    const bg = fakeBackground();
+    // The background holds its answers to the tick's queries until three are out (or a second after the first).
+    let out = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const send = async (m: IncomingMessage) => {
+      if (m.type === 'verdicts') {
+        if (++out === 1) setTimeout(release, 1000);
+        if (out === 3) release();
+        await held;
+      }
+      return bg.send(m);
+    };
+    const { session } = start({ send });
     await session.scan();
     const reads = bg.messages.flatMap((m) => (m.type === 'page-read' ? [m] : []));
     expect(reads.map((m) => m.orders.length)).toEqual([150, 150, 20]);
     expect(reads.every((m) => m.rows === 320)).toBe(true);
     expect(new Set(reads.flatMap((m) => m.orders.map((o) => o.orderId))).size).toBe(320);
     expect(waitingBadges()).toHaveLength(0);
+    const ticked = session.tick();
+    await held;
+    // All three were sent before any answer came back: the background answers them from one recompute.
+    expect(out).toBe(3);
+    await ticked;
+    expect(bg.messages.flatMap((m) => (m.type === 'verdicts' ? [m.orderIds.length] : []))).toEqual([150, 150, 20]);
   }, 90_000);
 
   it('reads and badges a long list (120 rows here; 1,000 in the Chromium benchmark)', async () => {

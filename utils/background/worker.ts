@@ -54,6 +54,24 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * Items that queue up while the worker is busy are handled together, in one job of the queue: a
+ * page sends a long list (or its minute's queries) as several messages at once, and each job loads
+ * every stored order and evaluates them — once for all of them, not once per message.
+ */
+function batched<T>(handle: (batch: T[]) => Promise<void>): (item: T) => void {
+  let pending: T[] = [];
+  return (item) => {
+    pending.push(item);
+    if (pending.length > 1) return;
+    void serialized(() => {
+      const batch = pending;
+      pending = [];
+      return handle(batch);
+    });
+  };
+}
+
 /** Resolves once the work queued so far is done (a reading's answer may come before it is stored). */
 export function idle(): Promise<void> {
   return queue.then(() => undefined);
@@ -184,23 +202,15 @@ interface PendingRead {
   answer: (reply: Promise<Reply>) => void;
 }
 
-/**
- * Page readings waiting for the store. A long list arrives as several messages at once; those that
- * queue up while one is being stored are stored together: one load and one write of the orders
- * instead of one per message.
- */
-let pendingReads: PendingRead[] = [];
+/** Page readings that arrive together are stored together: one load and one write of the orders. */
+const queueReading = batched(storeReadings);
 
 function onPageRead(message: PageRead, now: number): Promise<Reply> {
-  return new Promise((resolve) => {
-    pendingReads.push({ message, now, answer: resolve });
-    if (pendingReads.length === 1) void serialized(storeReadings);
-  });
+  return new Promise((answer) => queueReading({ message, now, answer }));
 }
 
-async function storeReadings(): Promise<void> {
-  const batch = pendingReads.map((read) => ({ ...read, checked: checkOrders(read.message.orders, read.message.platform) }));
-  pendingReads = [];
+async function storeReadings(reads: PendingRead[]): Promise<void> {
+  const batch = reads.map((read) => ({ ...read, checked: checkOrders(read.message.orders, read.message.platform) }));
   const now = Math.max(...batch.map((r) => r.now));
   // The page is answered as soon as its readings are merged; storing them (the slow part with a
   // long list) goes on behind the answer, still before the next job of the queue.
@@ -236,10 +246,31 @@ function withRejected(message: PageRead, rejected: readonly RejectedOrder[], lan
   return { ...message, unreadable: [...message.unreadable, ...rows] };
 }
 
-async function onVerdictsQuery(platform: Platform, orderIds: readonly string[], now: number): Promise<Reply> {
-  const settled = await refresh(now);
-  if (!isPlatformEnabled(settled.state.settings, platform)) return emptyReply(settled.state.settings, now);
-  return verdictsReply(settled, now, new Set(orderIds.map((orderId) => orderKey({ platform, orderId }))));
+interface PendingQuery {
+  platform: Platform;
+  orderIds: readonly string[];
+  now: number;
+  answer: (reply: Promise<Reply>) => void;
+}
+
+/** A page's verdicts queries (its minute tick asks in several messages at once) share one recompute. */
+const queueQuery = batched(async (queries: PendingQuery[]) => {
+  const now = Math.max(...queries.map((q) => q.now));
+  const settling = settle(now);
+  for (const { platform, orderIds, answer } of queries) {
+    answer(
+      settling.then((settled) =>
+        isPlatformEnabled(settled.state.settings, platform)
+          ? verdictsReply(settled, now, new Set(orderIds.map((orderId) => orderKey({ platform, orderId }))))
+          : emptyReply(settled.state.settings, now),
+      ),
+    );
+  }
+  await settling.catch(() => undefined); // each query's answer carries the failure
+});
+
+function onVerdictsQuery(platform: Platform, orderIds: readonly string[], now: number): Promise<Reply> {
+  return new Promise((answer) => queueQuery({ platform, orderIds, now, answer }));
 }
 
 const LISTED: ReadonlySet<ClockState> = new Set(['breached', 'critical', 'due-soon', 'unknown', 'running']);

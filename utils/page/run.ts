@@ -69,11 +69,20 @@ interface RowsFound {
 
 const RUN_ATTR = 'data-shouyue-run';
 const OPEN = new Set<Verdict['state']>(['running', 'due-soon', 'critical', 'breached']);
+/** A clock whose countdown the minute tick moves. */
+const countsDown = (v: Verdict) => v.deadline !== undefined && OPEN.has(v.state);
 /** Orders per message: each send and each reply stays a small piece of main-thread work. */
 const ORDERS_PER_MESSAGE = 150;
 /** Unchanged orders are sent again after this long, so the background's reading times stay fresh. */
 const RESEND_ALL_MS = 5 * 60_000;
 const sessions = new WeakMap<Document, PageSession>();
+
+/** `list` in messages' worth. */
+function inChunks<T>(list: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < list.length; i += ORDERS_PER_MESSAGE) chunks.push(list.slice(i, i + ORDERS_PER_MESSAGE));
+  return chunks;
+}
 
 /** The cases a case list's row shows (its reading carries only those); undefined for an order row. */
 function caseIdsOf(order: Order): string[] | undefined {
@@ -231,6 +240,19 @@ function createSession(deps: PageDeps): PageSession {
     }
     return undefined;
   };
+
+  /**
+   * Sends every message at once (one small task each), so the background handles them together;
+   * their replies, in order, are applied as they come back.
+   */
+  async function askAll(messages: IncomingMessage[]): Promise<Promise<VerdictsReply | undefined>[]> {
+    const replies: Promise<VerdictsReply | undefined>[] = [];
+    for (const message of messages) {
+      if (replies.length) await yieldToPage();
+      replies.push(ask(message));
+    }
+    return replies;
+  }
 
   /**
    * The rows of the page: those of the last search when the page changed only texts inside them
@@ -431,26 +453,20 @@ function createSession(deps: PageDeps): PageSession {
     if (all) lastFullSend = readAt;
     lastUnreadable = unreadableKey;
     dataDirty = false;
-    // Every message goes out at once (one small task each), so the background can store them
-    // together; the replies are applied as they come back, in order.
-    const chunks: Order[][] = [];
-    for (let i = 0; i === 0 || i < outgoing.length; i += ORDERS_PER_MESSAGE) chunks.push(outgoing.slice(i, i + ORDERS_PER_MESSAGE));
-    const replies: Promise<VerdictsReply | undefined>[] = [];
-    for (const orders of chunks) {
-      if (replies.length) await yieldToPage();
-      replies.push(
-        ask({
-          type: 'page-read',
-          platform: adapter.platform,
-          pagePath: url.pathname,
-          readAt,
-          orders,
-          rows: joined.orders.length,
-          unreadable: unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
-          ...(joined.health ? { dataHealth: joined.health } : {}),
-        }),
-      );
-    }
+    // One message even with no orders: it carries the unreadable rows and the data's health.
+    const chunks = outgoing.length ? inChunks(outgoing) : [[]];
+    const replies = await askAll(
+      chunks.map((orders) => ({
+        type: 'page-read',
+        platform: adapter.platform,
+        pagePath: url.pathname,
+        readAt,
+        orders,
+        rows: joined.orders.length,
+        unreadable: unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
+        ...(joined.health ? { dataHealth: joined.health } : {}),
+      })),
+    );
     for (const [i, pending] of replies.entries()) {
       const reply = await pending;
       if (signal.aborted) return;
@@ -491,22 +507,25 @@ function createSession(deps: PageDeps): PageSession {
     if (!orderIds.length) return;
     const t = now();
     for (const [id, list] of verdicts) {
+      // An order with no clock counting down keeps its list, and its badge is not drawn again.
+      if (!list.some(countsDown)) continue;
       verdicts.set(
         id,
         list.map((v) => {
-          if (v.deadline === undefined || !OPEN.has(v.state)) return v;
-          const timeLeftMs = v.deadline - t;
+          if (!countsDown(v)) return v;
+          const timeLeftMs = v.deadline! - t;
           const state = v.informational || !thresholds ? v.state : openState(timeLeftMs, v.windowMs ?? 0, thresholds);
           return { ...v, timeLeftMs, state };
         }),
       );
     }
     await rerender();
-    // The background's word on state changes, a message at a time (each reply stays small).
-    const ids = orderIds.filter((id) => !rejected.has(id)).slice(0, MAX_ORDERS_PER_MESSAGE);
-    for (let i = 0; i < ids.length; i += ORDERS_PER_MESSAGE) {
-      const asked = ids.slice(i, i + ORDERS_PER_MESSAGE);
-      const reply = await ask({ type: 'verdicts', platform: adapter.platform, orderIds: asked });
+    // The background's word on state changes (it answers the messages from one recompute).
+    const chunks = inChunks(orderIds.filter((id) => !rejected.has(id)).slice(0, MAX_ORDERS_PER_MESSAGE));
+    const replies = await askAll(chunks.map((orderIds) => ({ type: 'verdicts', platform: adapter.platform, orderIds })));
+    for (const [i, pending] of replies.entries()) {
+      const asked = chunks[i]!;
+      const reply = await pending;
       if (!reply || life.signal.aborted) return;
       const answered = new Set(reply.verdicts.map((v) => v.orderId));
       await apply(reply, asked.filter((id) => answered.has(id)));

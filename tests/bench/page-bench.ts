@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { TICK_MS } from '@/utils/page/run';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { douyinFixture } from '../fixtures/pages/douyin';
 import { COARSE_SAMPLING_US, FINE_SAMPLING_US, startHeapSampling, startProfile, stopHeapSampling, stopProfile, type ProfileSample } from './profile';
@@ -299,8 +300,6 @@ async function session(extensionDir: string | undefined) {
   return { context, origin, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
 
-/** The content script's countdown tick: every minute it moves each badge's countdown and asks the worker to confirm them. */
-const TICK_MS = 60_000;
 /** Samples of ours further apart than this belong to two ticks. */
 const TICK_GAP_US = 10_000_000;
 /** A task begins before the first sample of ours in it and ends after the last. */

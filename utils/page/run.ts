@@ -73,6 +73,8 @@ const OPEN = new Set<Verdict['state']>(['running', 'due-soon', 'critical', 'brea
 const countsDown = (v: Verdict) => v.deadline !== undefined && OPEN.has(v.state);
 /** Orders per message: each send and each reply stays a small piece of main-thread work. */
 const ORDERS_PER_MESSAGE = 150;
+/** How often the countdowns move (the minute tick). */
+export const TICK_MS = 60_000;
 /** Unchanged orders are sent again after this long, so the background's reading times stay fresh. */
 const RESEND_ALL_MS = 5 * 60_000;
 const sessions = new WeakMap<Document, PageSession>();
@@ -543,7 +545,7 @@ function createSession(deps: PageDeps): PageSession {
 
   // Both timers' callbacks begin tasks of their own.
   watchMutations(doc, () => (taskBegan(), void scan()), life.signal, deps.watch);
-  const timer = setInterval(() => (taskBegan(), void tick()), deps.tickMs ?? 60_000);
+  const timer = setInterval(() => (taskBegan(), void tick()), deps.tickMs ?? TICK_MS);
   life.signal.addEventListener('abort', () => clearInterval(timer));
 
   return {

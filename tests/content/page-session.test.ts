@@ -367,6 +367,17 @@ describe('page session', { timeout: 30_000 }, () => {
   });
 
   /** The page's own script re-renders order `index` (or edits it in place) with its ship-by time two hours later. */
+  /** The keys of the badges drawn (anything in their shadow roots changed) until `stop`. */
+  function watchRedraws() {
+    const keys = new Set<string>();
+    const watchers = badges().map((b) => {
+      const o = new MutationObserver(() => keys.add(b.getAttribute('data-shouyue-key')!));
+      o.observe(b.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+      return o;
+    });
+    return { keys, stop: () => watchers.forEach((o) => o.disconnect()) };
+  }
+
   function rerenderLater(index: number, inPlace = false): string {
     const header = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.getAttribute('data-row-key')!.includes('-child'))[index]!;
     const fresh = inPlace ? header : (header.cloneNode(true) as Element);
@@ -380,25 +391,44 @@ describe('page session', { timeout: 30_000 }, () => {
     load(douyinFixture({ now: NOW }).html);
     const { bg, session } = start();
     await session.scan();
-    const redrawn = new Set<string>();
     const before = new Set(badges());
-    const watchers = badges().map((b) => {
-      const o = new MutationObserver(() => redrawn.add(b.getAttribute('data-shouyue-key')!));
-      o.observe(b.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
-      return o;
-    });
+    const redrawn = watchRedraws();
     const changed = rerenderLater(1);
     await session.scan();
-    watchers.forEach((o) => o.disconnect());
+    redrawn.stop();
     const reads = bg.messages.filter((m) => m.type === 'page-read');
     expect(reads).toHaveLength(2);
     expect(reads[1]!.type === 'page-read' && reads[1]!.orders.map((o) => o.orderId)).toEqual([changed]);
     expect(reads[1]!.type === 'page-read' && reads[1]!.rows).toBe(8);
     // The re-rendered row's badge moved into its new element and was redrawn; the seven others were not touched.
-    expect([...redrawn]).toEqual([changed]);
+    expect([...redrawn.keys]).toEqual([changed]);
     expect(badges().every((b) => before.has(b))).toBe(true);
     expect(badges()).toHaveLength(8);
     expect(badgeTexts().every((t) => t === '发货 剩 5小时')).toBe(true);
+  });
+
+  it('looks only at the rows a change touched, in place or re-rendered: the badges of rows left alone are not visited', async () => {
+    load(douyinFixture({ now: NOW, rows: 30, pageSize: 30 }).html);
+    const { session } = start();
+    await session.scan();
+    expect(badges()).toHaveLength(30);
+    const headers = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].filter((tr) => !tr.getAttribute('data-row-key')!.includes('-child'));
+    const shipping = headers.flatMap((tr, i) => ([...tr.querySelectorAll('span')].some((s) => s.textContent!.startsWith('承诺发货时间')) ? [i] : []));
+    for (const inPlace of [false, true]) {
+      const before = new Set(badges());
+      const redrawn = watchRedraws();
+      const looked = vi.spyOn(Node.prototype, 'isConnected', 'get');
+      const changed = rerenderLater(shipping[inPlace ? 1 : 0]!, inPlace);
+      await session.scan();
+      const visited = new Set(looked.mock.contexts.filter((n): n is Element => n instanceof Element && n.tagName === 'SHOUYUE-BADGE'));
+      looked.mockRestore();
+      redrawn.stop();
+      expect([...visited].map((b) => b.getAttribute('data-shouyue-key'))).toEqual([changed]);
+      // Every row keeps its badge (the changed one moved into the new row); only the changed one was drawn again.
+      expect(badges()).toHaveLength(30);
+      expect(badges().every((b) => before.has(b))).toBe(true);
+      expect([...redrawn.keys]).toEqual([changed]);
+    }
   });
 
   it('shows a changed order as waiting, never with its old countdown, until the background answers', async () => {
@@ -630,6 +660,28 @@ describe('page session with a page that ticks its own countdown', () => {
 });
 
 describe('page session on a case list', () => {
+  it('shows every row of an order as waiting when one of them reads differently, the rows left alone too', async () => {
+    const f = douyinServiceFixture({ now: NOW });
+    load(f.html);
+    const background = holdingAfterFirst();
+    const { session } = start({ send: background.send, location: () => f.url });
+    await session.scan();
+    expect(waitingBadges()).toHaveLength(0);
+    const count = new Map<string, number>();
+    for (const e of f.expected) if ('ticket' in e) count.set(e.orderId, (count.get(e.orderId) ?? 0) + 1);
+    const orderId = [...count].find(([, n]) => n > 1)![0];
+    const rows = badges().filter((b) => b.getAttribute('data-shouyue-key') === orderId).map((b) => b.closest('tr')!);
+    expect(rows).toHaveLength(2);
+    // The page rewrites one ticket's time left in place; the order's other ticket row is left alone.
+    const left = [...rows[0]!.querySelectorAll('span')].find((s) => s.textContent!.startsWith('剩余'))!;
+    (left.firstChild as Text).data = '剩余 1小时05分';
+    const scanning = session.scan();
+    await vi.waitFor(() => expect(background.held()).toBe(true));
+    expect(waitingBadges().map((b) => b.closest('tr'))).toEqual(rows);
+    background.release();
+    await scanning;
+    expect(waitingBadges()).toHaveLength(0);
+  });
   it('badges each ticket row with its own ticket, even when one order has two', async () => {
     const f = douyinServiceFixture({ now: NOW });
     load(f.html);

@@ -10,6 +10,7 @@ import { MAX_ORDERS_PER_MESSAGE, PageReplySchema, type IncomingMessage, type Ver
 import type { DataHealth } from '@/utils/page-data/health';
 import { readRow, type PageAdapter, type PageKind, type RowCandidate, type RowReading } from './adapter';
 import type { RowProblem } from './read-order';
+import { badgeKey, countKeys, recount, shownOnlyAt } from './badge-keys';
 import { trackChanges, type PageChanges } from './changes';
 import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
@@ -65,6 +66,23 @@ interface RowsFound {
   partAt: Map<Node, number>;
   /** The last complete reading of `rows` (by index): a row the page leaves alone keeps its reading. */
   readings?: RowReading[];
+  /**
+   * Set once every row of `readings` is badged: the rows showing each badge key, and how many rows
+   * the page's data rescued (their badges follow the data). A change then visits only its rows.
+   */
+  badged?: { keys: Map<string, number>; rescued: number };
+}
+
+/** What one reading of the page gave, with what it re-read when it reused the last one's rows. */
+interface RowsRead {
+  readings: RowReading[];
+  /** The rows read now. */
+  fresh: Set<RowCandidate>;
+  /** The badges on the page when it was searched anew. */
+  badges?: Element[];
+  swaps?: ReadonlyMap<Element, Element>;
+  /** With the last reading's rows: the indexes read again and the readings they had. */
+  changed?: { at: number[]; before: readonly RowReading[] };
 }
 
 const RUN_ATTR = 'data-shouyue-run';
@@ -312,7 +330,7 @@ function createSession(deps: PageDeps): PageSession {
    * `fresh`: the rows read now. With the rows of the last reading (the page changed only inside
    * them), only the rows it touched or swapped are visited: a change of 50 rows costs 50, not 1,000.
    */
-  async function readRows(kind: PageKind, path: string, readAt: number, since: PageChanges, signal: AbortSignal) {
+  async function readRows(kind: PageKind, path: string, readAt: number, since: PageChanges, signal: AbortSignal): Promise<RowsRead | undefined> {
     const search = await findRows(kind, path, since, signal);
     if (!search) return undefined;
     const { rows, badges, swaps } = search;
@@ -325,11 +343,13 @@ function createSession(deps: PageDeps): PageSession {
     };
     const last = found;
     let readings: RowReading[] | undefined;
+    let changed: RowsRead['changed'];
     if (!badges && last?.rows === rows && last.readings) {
       const touched = since.touchedIn(last.partAt);
       for (const into of swaps?.values() ?? []) touched.add(last.partAt.get(into)!);
+      changed = { at: [...touched], before: last.readings };
       const next = last.readings.slice();
-      readings = (await mapInSlices([...touched], (i) => (next[i] = read(rows[i]!, i)), signal)) && next;
+      readings = (await mapInSlices(changed.at, (i) => (next[i] = read(rows[i]!, i)), signal)) && next;
     } else {
       readings = await mapInSlices(
         rows,
@@ -343,7 +363,7 @@ function createSession(deps: PageDeps): PageSession {
     }
     if (!readings) return undefined;
     if (found === last && last?.rows === rows) last.readings = readings;
-    return { readings, fresh, badges, swaps };
+    return { readings, fresh, badges, swaps, changed };
   }
 
   async function scanOnce(): Promise<void> {
@@ -359,6 +379,8 @@ function createSession(deps: PageDeps): PageSession {
     if (!kind || !doc.body) {
       sweepBadges(doc);
       shown.clear();
+      // Coming back, the rows are searched and badged anew.
+      found = undefined;
       return;
     }
     const readAt = now();
@@ -374,7 +396,7 @@ function createSession(deps: PageDeps): PageSession {
       }
     }
     if (!read) return;
-    const { readings, fresh, badges, swaps } = read;
+    const { readings, fresh, badges, swaps, changed } = read;
     /** The row elements swapped out, by the ones swapped in: a carried row's badge moves along. */
     const swappedOut = new Map<Element, Element>();
     for (const [out, into] of swaps ?? []) swappedOut.set(into, out);
@@ -387,13 +409,22 @@ function createSession(deps: PageDeps): PageSession {
     const joined: PageReading & { health?: DataHealth } = deps.join ? deps.join(dom, readAt) : dom;
     const evaluated = new Set(joined.orders.map((o) => o.orderId));
     orderIds = [...evaluated];
-    for (const known of [verdicts, rejected]) for (const id of known.keys()) if (!evaluated.has(id)) known.delete(id);
+    /** Orders whose verdicts (or rejection) are let go: their badges change. */
+    const dropped = new Set<string>();
+    for (const known of [verdicts, rejected]) {
+      for (const id of known.keys()) {
+        if (evaluated.has(id)) continue;
+        known.delete(id);
+        dropped.add(id);
+      }
+    }
     // An order that reads differently waits for its new verdicts: the old ones (or the rejection) may be wrong now.
     for (const o of joined.orders) {
       const last = sent.get(readingKey(o));
       if (last && sameButReadAt(last, o)) continue;
       verdicts.delete(o.orderId);
       rejected.delete(o.orderId);
+      dropped.add(o.orderId);
     }
     // Readings no longer on the page are let go (coming back, their orders have no verdicts and go again).
     if (sent.size > 2 * joined.orders.length) {
@@ -408,12 +439,21 @@ function createSession(deps: PageDeps): PageSession {
     // Also ask for orders back on the page whose verdicts were let go when they left it (paging back).
     const unanswered = accepted.filter((o) => !verdicts.has(o.orderId));
 
-    // Badges: one per row, keyed by order id (or the row key of an unreadable row).
+    // Badges: one per row, keyed by order id (or the row key of an unreadable row). After a reading
+    // of the rows the last one badged, only the rows read again are visited, unless a row left
+    // alone shows a key whose verdicts were let go, or the page's data rescued other rows.
+    const rescued = joined.orders.length - dom.orders.length;
+    const owner = found?.readings === readings ? found : undefined;
+    const last = owner?.badged;
+    if (owner) owner.badged = undefined;
+    if (changed && last) recount(last.keys, changed.at, changed.before, readings);
+    const keys = changed && last ? last.keys : countKeys(readings);
+    const onlyChanged = changed && last?.rescued === rescued && !dataDirty && shownOnlyAt(dropped, keys, changed.at, readings) ? changed : undefined;
     const keep = new Set<Element>();
     const placed = await mapInSlices(
-      readings,
+      onlyChanged ? onlyChanged.at.map((i) => readings[i]!) : readings,
       (r) => {
-        const key = r.ok ? r.orderId : r.rowKey;
+        const key = badgeKey(r);
         const entry = cache.get(r.row.anchor);
         // A row the page left alone keeps its badge (the page taking it out is a change of the row;
         // this session may have swept it while the row was away).
@@ -438,13 +478,17 @@ function createSession(deps: PageDeps): PageSession {
     );
     if (!placed) return;
     // After a new search, any badge on the page not placed now goes (its row left); while the rows
-    // stay the same, only those this session drew can be left over.
+    // stay the same, only those this session drew can be left over. (Rows read again in place keep
+    // their badge's spot, and a carried row takes its badge along: visiting only those leaves none.)
     for (const host of badges ?? []) if (!keep.has(host) && host.isConnected) removeBadge(host);
-    for (const host of shown.keys()) {
-      if (keep.has(host)) continue;
-      shown.delete(host);
-      if (host.isConnected) removeBadge(host);
+    if (!onlyChanged) {
+      for (const host of shown.keys()) {
+        if (keep.has(host)) continue;
+        shown.delete(host);
+        if (host.isConnected) removeBadge(host);
+      }
     }
+    if (owner && found === owner && owner.readings === readings) owner.badged = { keys, rescued };
 
     // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
     // is not news for the background. Every few minutes all of them go, to renew their reading time.

@@ -63,9 +63,11 @@ function readTime(texts: readonly string[], labels: readonly string[], now: numb
   return parsed.kind === 'relative' ? Math.round(parsed.at / MINUTE_MS) * MINUTE_MS : parsed.at;
 }
 
+const TIME_FIELDS = Object.entries(TIME_LABELS) as [keyof Timeline, readonly string[]][];
+
 function readTimeline(row: RowText, now: number): Timeline {
   const timeline: Timeline = {};
-  for (const [field, labels] of Object.entries(TIME_LABELS) as [keyof Timeline, readonly string[]][]) {
+  for (const [field, labels] of TIME_FIELDS) {
     const at = readTime(row.texts, labels, now);
     if (at !== undefined) timeline[field] = at;
   }
@@ -139,8 +141,11 @@ export function readOrderFields(row: RowText, now: number): OrderFields {
   const services = new Set<(typeof ServiceSchema.options)[number]>();
   const categories = new Set<(typeof CategorySchema.options)[number]>();
   let crossBorder = false;
-  for (const [i, t] of row.texts.entries()) {
-    if (i > 0 && BUYER_LABEL.test(row.texts[i - 1]!)) continue;
+  const { texts } = row;
+  // An index loop: an entries() iterator would allocate a pair per text of every row read.
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (i > 0 && BUYER_LABEL.test(texts[i - 1]!)) continue;
     const service = SERVICE_WORDS[t];
     if (service) services.add(service);
     const category = CATEGORY_WORDS[t];

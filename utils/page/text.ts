@@ -60,8 +60,9 @@ export function startsWithLabel(text: string, label: string): boolean {
  */
 export function labelValue(texts: readonly string[], labels: readonly string[]): string | undefined {
   for (const label of labels) {
-    const i = texts.findIndex((t) => startsWithLabel(t, label));
-    if (i < 0) continue;
+    let i = 0;
+    while (i < texts.length && !startsWithLabel(texts[i]!, label)) i++;
+    if (i === texts.length) continue;
     const rest = texts[i]!.slice(label.length).replace(/^[\s:：]+/, '');
     if (rest) return rest;
     const next = texts[i + 1];

@@ -67,10 +67,11 @@ interface RowsFound {
   /** The last complete reading of `rows` (by index): a row the page leaves alone keeps its reading. */
   readings?: RowReading[];
   /**
-   * Set once every row of `readings` is badged: the rows showing each badge key, and how many rows
-   * the page's data rescued (their badges follow the data). A change then visits only its rows.
+   * The readings whose every row was badged last (`of`), the rows showing each badge key in them,
+   * and how many rows the page's data rescued (their badges follow the data): the next reading of
+   * these rows then visits only the rows it read again.
    */
-  badged?: { keys: Map<string, number>; rescued: number };
+  badged?: { of: readonly RowReading[]; keys: Map<string, number>; rescued: number };
 }
 
 /** What one reading of the page gave, with what it re-read when it reused the last one's rows. */
@@ -444,8 +445,7 @@ function createSession(deps: PageDeps): PageSession {
     // alone shows a key whose verdicts were let go, or the page's data rescued other rows.
     const rescued = joined.orders.length - dom.orders.length;
     const owner = found?.readings === readings ? found : undefined;
-    const last = owner?.badged;
-    if (owner) owner.badged = undefined;
+    const last = changed && owner?.badged?.of === changed.before ? owner.badged : undefined;
     if (changed && last) recount(last.keys, changed.at, changed.before, readings);
     const keys = changed && last ? last.keys : countKeys(readings);
     const onlyChanged = changed && last?.rescued === rescued && !dataDirty && shownOnlyAt(dropped, keys, changed.at, readings) ? changed : undefined;
@@ -488,7 +488,7 @@ function createSession(deps: PageDeps): PageSession {
         if (host.isConnected) removeBadge(host);
       }
     }
-    if (owner && found === owner && owner.readings === readings) owner.badged = { keys, rescued };
+    if (owner && found === owner && owner.readings === readings) owner.badged = { of: readings, keys, rescued };
 
     // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
     // is not news for the background. Every few minutes all of them go, to renew their reading time.

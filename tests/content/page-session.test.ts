@@ -12,7 +12,8 @@ import { HOSTILE_TEXT } from '../fixtures/pages';
 import { badgeContent } from '@/components/badge/view';
 import { openState } from '@/policies/engine/thresholds';
 import { fakeBackground } from './fake-background';
-import { NOW, adapterFor, expectedOrders, parsePage } from './helpers';
+import { NOW, adapterFor, expectedOrders, parsePage, readAll } from './helpers';
+import { joinPageData } from '@/utils/page-data/join';
 
 // Counts the badges drawn (words worked out for them), passing through to the real badgeContent.
 vi.mock('@/components/badge/view', async (importOriginal) => {
@@ -173,6 +174,42 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(grey.map((b) => b.shadowRoot!.querySelector('button')!.getAttribute('aria-label'))).toContainEqual(expect.stringContaining('下单时间无法解析：2024/13/45 25:61:00'));
     for (const b of grey) b.dispatchEvent(new MouseEvent('mouseenter'));
     expect(grey.map((b) => b.shadowRoot!.querySelector('.title')!.textContent)).toContain('下单时间无法解析：2024/13/45 25:61:00');
+  });
+
+  it("badges a row whose text can't be read with its order from the page's own data, when the data has it", async () => {
+    const f = douyinFixture({ now: NOW, broken: true });
+    load(f.html);
+    // The row with a garbled order time still prints its id, and goes by it; a row with no id goes by its place.
+    const readings = readAll(adapterFor('douyin'), document.body);
+    const garbled = readings.find((r) => !r.ok && r.problem.field === '下单时间');
+    if (!garbled || garbled.ok) throw new Error('no garbled row');
+    expect(garbled.rowKey).toMatch(/^\d{19}$/);
+    expect(readings.find((r) => !r.ok && r.problem.code === 'no-order-id')).toMatchObject({ rowKey: expect.stringMatching(/^#\d+$/) });
+    const known = readings.find((r) => r.ok)!;
+    const data = { orders: new Map([[garbled.rowKey, { ...(known.ok && known.order)!, orderId: garbled.rowKey, source: 'json' as const }]]), cases: new Map() };
+    const { bg, session } = start({ join: (reading, now) => joinPageData(reading, data, now) });
+    await session.scan();
+    const read = bg.messages.find((m) => m.type === 'page-read');
+    if (read?.type !== 'page-read') throw new Error('no page-read');
+    expect(read.orders.find((o) => o.orderId === garbled.rowKey)?.source).toBe('json');
+    expect(read.unreadable).toHaveLength(2);
+    expect(faceText(badgeOf(garbled.rowKey))).toBe('发货 剩 5小时');
+    expect(unreadableBadges()).toHaveLength(2);
+  });
+
+  it("keeps a row whose text can't be read unreadable though another row shows the same order", async () => {
+    const f = douyinFixture({ now: NOW, broken: true });
+    load(f.html);
+    const garbled = readAll(adapterFor('douyin'), document.body).find((r) => !r.ok && r.problem.field === '下单时间');
+    if (!garbled || garbled.ok) throw new Error('no garbled row');
+    // Another row of the list prints the same order id, readably.
+    const label = [...document.querySelectorAll('[data-fx-list] span')].find((s) => s.textContent!.startsWith('订单编号') && !s.textContent!.includes(garbled.rowKey))!;
+    (label.firstChild as Text).data = `订单编号 ${garbled.rowKey}`;
+    const { session } = start();
+    await session.scan();
+    const shown = badges().filter((b) => b.getAttribute('data-shouyue-key') === garbled.rowKey);
+    expect(shown).toHaveLength(2);
+    expect(shown.filter((b) => b.shadowRoot!.querySelector('button.s-unreadable'))).toHaveLength(1);
   });
 
   it('badges an order the background rejects as unreadable, and sends it again only once it reads differently', async () => {

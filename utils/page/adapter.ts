@@ -89,6 +89,8 @@ export function readRow(adapter: PageAdapter, row: RowCandidate, ctx: ReadContex
   } catch (e) {
     const problem: RowProblem = e instanceof RowError ? e.problem : { code: 'error' };
     if (!(e instanceof RowError)) console.warn('[守约] row read failed', e);
+    // A row whose id was read goes by it: the page's data may have its order (join.ts).
+    else if (e.orderId) rowKey = e.orderId;
     return { ok: false, rowKey, row, problem };
   }
 }

@@ -28,7 +28,11 @@ export interface RowProblem {
 }
 
 export class RowError extends Error {
-  constructor(readonly problem: RowProblem) {
+  /** `orderId`: the order the row names, when its id was read before the field that failed. */
+  constructor(
+    readonly problem: RowProblem,
+    readonly orderId?: string,
+  ) {
     super(`${problem.code}${problem.field ? ` ${problem.field}` : ''}${problem.text ? `: ${problem.text}` : ''}`);
   }
 }
@@ -135,6 +139,18 @@ function readFilings(row: RowText, now: number): Order['filings'] {
 }
 
 const inOrder = <T extends string>(set: Set<T>, order: readonly T[]) => order.filter((v) => set.has(v));
+
+/**
+ * An order row's fields under the id it printed. A field that can't be read leaves the row
+ * unreadable but still named by its order, so the page's own data can stand in for it (join.ts).
+ */
+export function readOrderRow(orderId: string, row: RowText, now: number): { orderId: string; fields: OrderFields } {
+  try {
+    return { orderId, fields: readOrderFields(row, now) };
+  } catch (e) {
+    throw e instanceof RowError ? new RowError(e.problem, orderId) : e;
+  }
+}
 
 /** Reads every field of one order row; throws RowError when something printed can't be read. */
 export function readOrderFields(row: RowText, now: number): OrderFields {

@@ -444,6 +444,9 @@ function createSession(deps: PageDeps): PageSession {
     // of the rows the last one badged, only the rows read again are visited, unless a row left
     // alone shows a key whose verdicts were let go, or the page's data rescued other rows.
     const rescued = joined.orders.length - dom.orders.length;
+    /** An unreadable row shows an order's verdicts only when the page's data stood in for it (not another row of that order). */
+    const stillUnreadable = rescued ? new Set(joined.unreadable.map((u) => u.rowKey)) : undefined;
+    const shows = (r: RowReading, key: string) => (r.ok ? evaluated.has(key) : !!stillUnreadable && !stillUnreadable.has(key) && evaluated.has(key));
     const owner = found?.readings === readings ? found : undefined;
     const last = changed && owner?.badged?.of === changed.before ? owner.badged : undefined;
     if (changed && last) recount(last.keys, changed.at, changed.before, readings);
@@ -472,7 +475,7 @@ function createSession(deps: PageDeps): PageSession {
         const cases = r.ok ? caseIdsOf(r.order) : undefined;
         if (cases) casesOf.set(host, cases);
         else casesOf.delete(host);
-        render(host, evaluated.has(key) ? inputFor(key, host) : { kind: 'unreadable', problem: r.ok ? { code: 'invalid' } : r.problem });
+        render(host, shows(r, key) ? inputFor(key, host) : { kind: 'unreadable', problem: r.ok ? { code: 'invalid' } : r.problem });
       },
       signal,
     );

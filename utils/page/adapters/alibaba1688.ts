@@ -1,6 +1,6 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
-import { readOrderFields, RowError } from '../read-order';
+import { readOrderRow, RowError } from '../read-order';
 import { rowsByLabel } from '../rows';
 import { countQuantities, requireOrderId, rowText, type PageAdapter } from '../adapter';
 
@@ -30,6 +30,6 @@ export const alibaba1688Adapter: PageAdapter = {
     // with themselves are not trusted with a countdown.
     const hidden = row.anchor.querySelector('input.tradeId')?.getAttribute('value')?.trim();
     if (hidden && hidden !== orderId) throw new RowError({ code: 'id-mismatch', field: LABELS[0], text: `${orderId} / ${hidden}`.slice(0, 80) });
-    return { orderId, fields: readOrderFields(text, ctx.now) };
+    return readOrderRow(orderId, text, ctx.now);
   },
 };

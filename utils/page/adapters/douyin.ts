@@ -1,6 +1,6 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
-import { readOrderFields } from '../read-order';
+import { readOrderRow } from '../read-order';
 import { columnIndex, itemCells, rowGroup, rowsByLabel, TableRow, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 import { findAfterSaleRows, readAfterSaleRow } from './douyin-aftersale';
@@ -62,6 +62,6 @@ export const douyinAdapter: PageAdapter = {
     const key = row.anchor.getAttribute('data-row-key');
     const printed = labelValue(text.texts, LABELS);
     const orderId = requireOrderId(printed && printed !== '--' ? printed : key && !key.includes('child') ? key : printed, LABELS[0]!);
-    return { orderId, fields: readOrderFields(text, ctx.now) };
+    return readOrderRow(orderId, text, ctx.now);
   },
 };

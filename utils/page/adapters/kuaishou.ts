@@ -1,6 +1,6 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
-import { readOrderFields } from '../read-order';
+import { readOrderRow } from '../read-order';
 import { rowsByLabel } from '../rows';
 import { countQuantities, requireOrderId, rowText, type PageAdapter } from '../adapter';
 
@@ -23,6 +23,6 @@ export const kuaishouAdapter: PageAdapter = {
     const text = rowText(row, 0);
     text.itemCount = countQuantities(text.texts);
     const orderId = requireOrderId(labelValue(text.texts, ORDER_ID_LABELS), ORDER_ID_LABELS[1]);
-    return { orderId, fields: readOrderFields(text, ctx.now) };
+    return readOrderRow(orderId, text, ctx.now);
   },
 };

@@ -1,6 +1,6 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
-import { readOrderFields } from '../read-order';
+import { readOrderRow } from '../read-order';
 import { columnIndex, itemCells, rowGroup, rowsByLabel, TableRow, withStructuralRows } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
@@ -45,6 +45,6 @@ export const pinduoduoAdapter: PageAdapter = {
   read(row, ctx) {
     const text = rowText(row, Math.max(1, row.parts.length - 1));
     const orderId = requireOrderId(labelValue(text.texts, LABELS), LABELS[0]!);
-    return { orderId, fields: readOrderFields(text, ctx.now) };
+    return readOrderRow(orderId, text, ctx.now);
   },
 };

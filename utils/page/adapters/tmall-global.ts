@@ -1,6 +1,6 @@
 import { ORDER_ID_LABELS } from '../vocab';
 import { labelValue } from '../text';
-import { readOrderFields } from '../read-order';
+import { readOrderRow } from '../read-order';
 import { columnIndex, itemCells, rowsByLabel, TableRow } from '../rows';
 import { requireOrderId, rowText, type PageAdapter, type RowCandidate } from '../adapter';
 
@@ -49,6 +49,6 @@ export const tmallGlobalAdapter: PageAdapter = {
     const itemRows = row.anchor.tagName === 'TABLE' ? row.anchor.querySelectorAll(':scope > tbody > tr, :scope > tr').length - 1 : 1;
     const text = rowText(row, itemRows);
     const orderId = requireOrderId(labelValue(text.texts, LABELS), LABELS[0]!);
-    return { orderId, fields: readOrderFields(text, ctx.now) };
+    return readOrderRow(orderId, text, ctx.now);
   },
 };

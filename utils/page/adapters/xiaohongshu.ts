@@ -1,5 +1,5 @@
 import { labelValue } from '../text';
-import { readOrderFields } from '../read-order';
+import { readOrderRow } from '../read-order';
 import { rowsByLabel } from '../rows';
 import { countQuantities, requireOrderId, rowText, type PageAdapter } from '../adapter';
 
@@ -27,6 +27,6 @@ export const xiaohongshuAdapter: PageAdapter = {
     text.itemCount = countQuantities(text.texts);
     const printed = labelValue(text.texts, LABELS);
     const orderId = requireOrderId(printed && XHS_ORDER_ID.test(printed) ? printed : undefined, LABELS[0]);
-    return { orderId, fields: readOrderFields(text, ctx.now) };
+    return readOrderRow(orderId, text, ctx.now);
   },
 };

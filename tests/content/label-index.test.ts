@@ -77,6 +77,20 @@ describe('label index, rows re-rendered as new elements', () => {
     dropLabels(doc.body);
   });
 
+  it.each(swaps)("keeps the order of a new row's several labels: %s", (_, swap) => {
+    const doc = parsePage(
+      `<table><tbody>${[1, 2, 3].map((n) => `<tr><td><span>订单号 10000${n}</span><b>主订单号 90000${n}</b></td></tr>`).join('')}</tbody></table>`,
+    );
+    labelElements(doc.body, ORDER_ID_LABELS);
+    const [, old] = doc.querySelectorAll('tr');
+    const fresh = old!.cloneNode(true) as Element;
+    fresh.querySelector('span')!.textContent = '订单号 200002';
+    swap(old!, fresh);
+    const texts = labelElements(doc.body, ORDER_ID_LABELS).map((el) => el.textContent);
+    expect(texts).toEqual(['订单号 100001', '主订单号 900001', '订单号 200002', '主订单号 900002', '订单号 100003', '主订单号 900003']);
+    dropLabels(doc.body);
+  });
+
   it('walks the changes when a new row prints more labels than the old one', () => {
     const doc = parsePage(rows([100001, 100002, 100003]));
     labelElements(doc.body, ORDER_ID_LABELS);

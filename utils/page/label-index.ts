@@ -203,43 +203,54 @@ function placeInOrder(root: Node, kept: readonly Element[], fresh: readonly Elem
 }
 
 /**
+ * On the page for `root`'s index: under the body that is `isConnected`, one flag, where
+ * `contains()` climbs every ancestor.
+ */
+const onPageFor = (root: Node) => (root === root.ownerDocument?.body ? (el: Element) => el.isConnected : (el: Element) => root.contains(el));
+
+/**
  * When the page only put new elements in place of old ones (a re-rendered row), each new element's
  * labels take the places of the old one's: no walk from each label to the next and no look at the
- * other 1,000 labels. False, changing nothing, unless every swap traded labels one for one.
+ * other 1,000 labels' rows. The old ones are the labels that left the page, each found by the
+ * swapped-out element it climbs to (the old rows' other elements are never wrapped for this
+ * script). False, changing nothing, unless every label that left went with a swap and every swap
+ * traded labels one for one.
  */
 function* swapLabels(index: LabelIndex, root: Node, swaps: ReadonlyMap<Element, Element>): Generator<void, boolean> {
   const entries = index.entries!;
+  const onPage = onPageFor(root);
+  // Each swapped-out element's labels by their places in the index (in order there, as in the page).
+  const placesIn = new Map<Element, number[]>();
+  for (let at = 0; at < entries.length; at++) {
+    const el = entries[at]!;
+    if (onPage(el)) continue;
+    let out: Element | null = el;
+    while (out && !swaps.has(out)) out = out.parentElement;
+    if (!out) return false;
+    const places = placesIn.get(out);
+    if (places) places.push(at);
+    else placesIn.set(out, [at]);
+  }
   const next = entries.slice();
-  const taken = new Set<number>();
-  const gone: Element[] = [];
   const found = new Map<Element, Label>();
   for (const [out, into] of swaps) {
     if (out.isConnected || !root.contains(into)) return false;
-    // The old element's labels, by their places in the index (in order there, as in the page).
-    const places: number[] = [];
-    for (const el of [out, ...out.querySelectorAll('*')]) {
-      if (!index.labels.has(el)) continue;
-      const at = entries.indexOf(el);
-      if (at < 0 || taken.has(at)) return false;
-      places.push(at);
-      taken.add(at);
-      gone.push(el);
-    }
-    places.sort((a, b) => a - b);
-    const before = found.size;
-    yield* walk(into, found);
-    if (found.size - before !== places.length) return false;
+    const places = placesIn.get(out) ?? [];
+    const fresh = new Map<Element, Label>();
+    yield* walk(into, fresh);
+    if (fresh.size !== places.length) return false;
     let i = 0;
-    for (const el of [...found.keys()].slice(before)) {
+    for (const [el, label] of fresh) {
       // A label element the index already holds elsewhere was moved, not re-rendered.
       if (index.labels.has(el)) return false;
       next[places[i++]!] = el;
+      found.set(el, label);
     }
   }
-  for (const el of gone) index.labels.delete(el);
+  for (const places of placesIn.values()) for (const at of places) index.labels.delete(entries[at]!);
   for (const [el, label] of found) index.labels.set(el, label);
   index.entries = next;
-  if (found.size || gone.length) index.version++;
+  if (found.size || placesIn.size) index.version++;
   return true;
 }
 
@@ -280,8 +291,7 @@ function* refresh(index: LabelIndex, root: Node): Generator<void> {
   }
   // Kept in place: still on the page and still a label. Found ones (new, moved, re-rendered) are re-placed.
   // Only a removed element can take labels off the page: without one (texts changed), none is asked.
-  // (Under the body, "on the page" is isConnected: one flag, where contains() climbs every ancestor.)
-  const inRoot = !removed ? () => true : root === root.ownerDocument?.body ? (el: Element) => el.isConnected : (el: Element) => root.contains(el);
+  const inRoot = removed ? onPageFor(root) : () => true;
   const kept = (index.entries ?? []).filter((el) => !found.has(el) && index.labels.has(el) && inRoot(el));
   for (const [el, label] of found) index.labels.set(el, label);
   if (found.size || kept.length !== index.entries?.length) index.version++;

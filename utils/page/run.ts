@@ -16,6 +16,7 @@ import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
 import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
 import { sameButReadAt, sameButTimeLeft } from './same-order';
+import { shownBadges } from './shown';
 import { mapInSlices, taskBegan, yieldToPage } from './schedule';
 import { watchMutations } from './watch';
 
@@ -155,7 +156,7 @@ function createSession(deps: PageDeps): PageSession {
   const verdicts = new Map<string, readonly Verdict[]>();
   /** Orders the background would not take (the schema's word on what the row showed), until they read differently. */
   const rejected = new Map<string, RowProblem>();
-  const shown = new Map<Element, BadgeInput>();
+  const shown = shownBadges();
   /** What each badge was last drawn from, so an unchanged one is not drawn again. */
   let drawn = new WeakMap<Element, BadgeInput>();
   let lang: Lang = 'zh';
@@ -183,12 +184,12 @@ function createSession(deps: PageDeps): PageSession {
   /** Re-renders the badges of `ids` (all when undefined) from the verdicts now known, in slices. */
   const rerender = async (ids?: ReadonlySet<string>) => {
     const hosts: Element[] = [];
-    shown.forEach((input, host) => {
-      if (input.kind === 'unreadable' || (ids && !ids.has(input.orderId))) return;
+    for (const host of ids ? shown.showing(ids) : [...shown.hosts()]) {
+      if (shown.get(host)?.kind === 'unreadable') continue;
       // Badges the page has taken away since are forgotten (asked only of the badges concerned).
       if (host.isConnected) hosts.push(host);
       else shown.delete(host);
-    });
+    }
     await mapInSlices(
       hosts,
       (host) => {
@@ -485,7 +486,7 @@ function createSession(deps: PageDeps): PageSession {
     // their badge's spot, and a carried row takes its badge along: visiting only those leaves none.)
     for (const host of badges ?? []) if (!keep.has(host) && host.isConnected) removeBadge(host);
     if (!onlyChanged) {
-      for (const host of shown.keys()) {
+      for (const host of shown.hosts()) {
         if (keep.has(host)) continue;
         shown.delete(host);
         if (host.isConnected) removeBadge(host);

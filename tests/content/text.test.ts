@@ -1,6 +1,27 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textsOf } from '@/utils/page/text';
+import { normText, textsOf } from '@/utils/page/text';
+
+describe('normText', () => {
+  /** The plain definition: every run of spaces (odd ones and zero-width ones too) → one ASCII space; trimmed. */
+  const reference = (s: string) => s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+  const tricky = fc.constantFrom(' ', '  ', '\u00a0', '\u3000', '\u200b', '\u200c', '\ufeff', '\t', '\n', '\u2028', 'a', '订', '1', ':', '：');
+
+  it('gives what the plain definition gives, for any text', () => {
+    fc.assert(fc.property(fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join('')), (s) => {
+      expect(normText(s)).toBe(reference(s));
+    }));
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+      expect(normText(s)).toBe(reference(s));
+    }));
+  });
+
+  it('returns a text already normal as it is', () => {
+    expect(normText('承诺发货时间 2024/03/08 10:12:33')).toBe('承诺发货时间 2024/03/08 10:12:33');
+    expect(normText(' 订单编号\u3000A123 ')).toBe('订单编号 A123');
+  });
+});
 
 describe('textsOf', () => {
   const row = () => {

@@ -16,8 +16,8 @@ import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
 import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
 import { sameButReadAt, sameButTimeLeft } from './same-order';
-import { shownBadges } from './shown';
 import { mapInSlices, taskBegan, yieldToPage } from './schedule';
+import { shownBadges } from './shown';
 import { watchMutations } from './watch';
 
 /**

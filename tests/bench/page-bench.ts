@@ -481,6 +481,8 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
       // Sampled CPU and the ranked functions from the finely sampled rounds, the thread's CPU from the others (if any).
       const fine = rounds.filter((x) => x.samplingUs === FINE_SAMPLING_US);
       const coarse = rounds.filter((x) => x.samplingUs === COARSE_SAMPLING_US);
+      /** The rounds the thread's CPU is taken from: those the profiler interrupted least. */
+      const threadRounds = coarse.length ? coarse : fine;
       const typical = [...fine].sort((x, y) => x.cpuMs - y.cpuMs)[Math.floor(fine.length / 2)]!;
       const slowest = rounds.reduce((a, x) => (x.tasks.longestExtensionTaskMs > a.tasks.longestExtensionTaskMs ? x : a));
       profiles[`change ${kind}`] = `the median round's\n\n${typical.top}`;
@@ -494,9 +496,9 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         extensionTasksOver50Ms: worst((x) => x.tasks.extensionTasksOver50Ms),
         extensionScriptingMs: med((x) => x.tasks.extensionScriptingMs),
         extensionTasks: med((x) => x.tasks.extensionTasks),
-        extensionThreadCpuMs: med((x) => x.tasks.extensionThreadCpuMs, coarse.length ? coarse : fine),
+        extensionThreadCpuMs: med((x) => x.tasks.extensionThreadCpuMs, threadRounds),
         extensionThreadCpuFineMs: med((x) => x.tasks.extensionThreadCpuMs, fine),
-        extensionThreadCpuWorkMs: med((x) => x.tasks.extensionThreadCpuWorkMs, coarse.length ? coarse : fine),
+        extensionThreadCpuWorkMs: med((x) => x.tasks.extensionThreadCpuWorkMs, threadRounds),
         extensionTaskGcMs: med((x) => x.tasks.extensionTaskGcMs),
         // The garbage collection inside the longest task of ours of all rounds (the one the goal is about).
         longestExtensionTaskGcMs: slowest.tasks.longestExtensionTaskGcMs,

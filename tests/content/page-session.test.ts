@@ -309,11 +309,31 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(badges()).toHaveLength(f.expected.length);
   });
 
-  it('shows a waiting badge until the background answers', async () => {
+  it('shows new badges waiting when the background is slow to answer', async () => {
     load(douyinFixture({ now: NOW, rows: 2 }).html);
-    const { session } = start({ send: () => new Promise(() => {}) });
+    let asked = 0;
+    const { session } = start({ send: () => (asked++, new Promise(() => {})), showWaitingAfterMs: 100 });
     void session.scan();
+    await vi.waitFor(() => expect(asked).toBe(1));
+    expect(badges()).toHaveLength(0);
     await vi.waitFor(() => expect(badgeTexts()).toEqual(['↻ 守约 …', '↻ 守约 …']));
+  });
+
+  it('puts new badges on the page together, each already showing its verdict (the list is laid out once)', async () => {
+    load(douyinFixture({ now: NOW, rows: 20, pageSize: 20 }).html);
+    const added: { text: string | null; width: string }[][] = [];
+    const seen = new MutationObserver((records) =>
+      added.push(records.flatMap((r) => [...r.addedNodes].filter((n): n is HTMLElement => n.nodeName === 'SHOUYUE-BADGE').map((b) => ({ text: faceText(b), width: b.style.width })))),
+    );
+    seen.observe(document.body, { childList: true, subtree: true });
+    const { session } = start();
+    await session.scan();
+    seen.disconnect();
+    expect(added.filter((batch) => batch.length)).toHaveLength(1);
+    expect(added.flat()).toHaveLength(20);
+    expect(added.flat().filter((b) => b.text === '↻ 守约 …')).toEqual([]);
+    expect(added.flat().map((b) => b.text)).toEqual(badgeTexts());
+    expect(added.flat().map((b) => b.width)).toEqual(badges().map((b) => (b as HTMLElement).style.width));
   });
 
   it('keeps waiting, drawing nothing from it, when the answer is not a reply', async () => {
@@ -471,12 +491,14 @@ describe('page session', { timeout: 30_000 }, () => {
   it('shows a changed order as waiting, never with its old countdown, until the background answers', async () => {
     load(douyinFixture({ now: NOW }).html);
     const background = holdingAfterFirst();
-    const { session } = start({ send: background.send });
+    const { session } = start({ send: background.send, showWaitingAfterMs: 50 });
     await session.scan();
     const changed = rerenderLater(2);
     const scanning = session.scan();
     await vi.waitFor(() => expect(background.held()).toBe(true));
-    expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).not.toBeNull();
+    // Its badge comes back when the background answers, or waiting if it is slow to: never as it was.
+    expect(badgeOf(changed)).toBeUndefined();
+    await vi.waitFor(() => expect(badgeOf(changed).shadowRoot!.querySelector('button.s-waiting')).not.toBeNull());
     expect(waitingBadges()).toHaveLength(1);
     background.release();
     await scanning;

@@ -16,22 +16,49 @@ const KEY = 'data-shouyue-key';
  * — never between table rows, where it would join the next order's row group, and never where
  * another row's badge goes (that one always follows an element).
  */
-function badgeSpot(idElement: Element): { current: Element | null; put(host: Element): void } {
-  if (idElement.tagName !== 'TR') return { current: idElement.nextElementSibling, put: (host) => idElement.after(host) };
+function badgeSpot(idElement: Element): { at: Element; current: Element | null; put(host: Element): void } {
+  if (idElement.tagName !== 'TR') return { at: idElement, current: idElement.nextElementSibling, put: (host) => idElement.after(host) };
   const cell = [...idElement.children].find((c) => !isBadge(c)) ?? idElement;
-  return { current: cell.firstElementChild, put: (host) => cell.prepend(host) };
+  return { at: cell, current: cell.firstElementChild, put: (host) => cell.prepend(host) };
 }
 
-/** Places the row's badge: the one at its spot, else `left` (a badge the row left behind in an element the page swapped out), else a new one. */
-export function placeBadge(row: RowCandidate, key: string, left?: Element): HTMLElement {
-  const spot = badgeSpot(row.idElement);
-  let host = spot.current && isOwnBadge(spot.current) ? (spot.current as HTMLElement) : undefined;
-  if (!host) {
-    host = left && isOwnBadge(left) && !left.isConnected ? (left as HTMLElement) : createBadgeHost(row.idElement.ownerDocument);
-    spot.put(host);
-  }
-  if (host.getAttribute(KEY) !== key) host.setAttribute(KEY, key);
-  return host;
+/**
+ * Places rows' badges, putting the new ones on the page when `commit` is called. Each insertion
+ * into the merchant's table makes the browser lay the whole table out again at its next frame (a
+ * 1,000-row table: 40–400 ms each time), so a reading's new badges go in together, once their
+ * verdicts are drawn (widening one later costs as much), not a slice's worth per frame.
+ */
+export function badgePlacer() {
+  /** New badges by the element they go after (or the cell they open): one per spot. */
+  const pending = new Map<Element, { host: HTMLElement; put(host: Element): void }>();
+  const held = new Set<Element>();
+  const drop = () => {
+    pending.clear();
+    held.clear();
+  };
+  return {
+    /** The row's badge: the one at its spot, else `left` (a badge the row left behind in an element the page swapped out), else a new one. */
+    place(row: RowCandidate, key: string, left?: Element): HTMLElement {
+      const spot = badgeSpot(row.idElement);
+      let host = spot.current && isOwnBadge(spot.current) ? (spot.current as HTMLElement) : pending.get(spot.at)?.host;
+      if (!host) {
+        host = left && isOwnBadge(left) && !left.isConnected ? (left as HTMLElement) : createBadgeHost(row.idElement.ownerDocument);
+        pending.set(spot.at, { host, put: spot.put });
+        held.add(host);
+      }
+      if (host.getAttribute(KEY) !== key) host.setAttribute(KEY, key);
+      return host;
+    },
+    /** A new badge not yet on the page: drawn like one that is. */
+    holds: (host: Element): boolean => held.has(host),
+    /** Puts the new badges on the page, in one go (those whose row is still on it). */
+    commit(): void {
+      for (const [at, { host, put }] of pending) if (at.isConnected) put(host);
+      drop();
+    },
+    /** Forgets the new badges (the reading was abandoned). */
+    drop,
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { removeBadge, renderBadge } from '@/components/badge/badge';
+import { removeBadge, renderBadge, writeBadgeWidths } from '@/components/badge/badge';
 import { problemText } from '@/components/badge/problem';
 import { badgeContent, type BadgeInput, type RuleLookup } from '@/components/badge/view';
 import { openState } from '@/policies/engine/thresholds';
@@ -14,7 +14,7 @@ import { badgeKey, countKeys, recount, shownOnlyAt } from './badge-keys';
 import { trackChanges, type PageChanges } from './changes';
 import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
-import { ownBadgesOnPage, placeBadge, sweepBadges } from './placement';
+import { badgePlacer, ownBadgesOnPage, sweepBadges } from './placement';
 import { sameButReadAt, sameButTimeLeft } from './same-order';
 import { mapInSlices, taskBegan, yieldToPage } from './schedule';
 import { shownBadges } from './shown';
@@ -40,6 +40,8 @@ export interface PageDeps {
   /** Issue 7: joins the page's own list data (by order id) into what the DOM showed. */
   join?: (reading: PageReading, now: number) => PageReading & { health?: DataHealth };
   tickMs?: number;
+  /** New badges wait for their verdicts this long at most before they go on the page, waiting. */
+  showWaitingAfterMs?: number;
   watch?: { quietMs?: number; maxWaitMs?: number };
 }
 
@@ -95,6 +97,8 @@ const countsDown = (v: Verdict) => v.deadline !== undefined && OPEN.has(v.state)
 const ORDERS_PER_MESSAGE = 150;
 /** How often the countdowns move (the minute tick). */
 export const TICK_MS = 60_000;
+/** A background slower than this to answer (waking up, or stuck) gets the new badges shown waiting meanwhile. */
+const SHOW_WAITING_AFTER_MS = 2000;
 /** Unchanged orders are sent again after this long, so the background's reading times stay fresh. */
 const RESEND_ALL_MS = 5 * 60_000;
 const sessions = new WeakMap<Document, PageSession>();
@@ -157,6 +161,8 @@ function createSession(deps: PageDeps): PageSession {
   /** Orders the background would not take (the schema's word on what the row showed), until they read differently. */
   const rejected = new Map<string, RowProblem>();
   const shown = shownBadges();
+  /** New badges are put on the page once a reading's verdicts are in (placement.ts). */
+  const placer = badgePlacer();
   /** What each badge was last drawn from, so an unchanged one is not drawn again. */
   let drawn = new WeakMap<Element, BadgeInput>();
   let lang: Lang = 'zh';
@@ -187,7 +193,7 @@ function createSession(deps: PageDeps): PageSession {
     for (const host of ids ? shown.showing(ids) : [...shown.hosts()]) {
       if (shown.get(host)?.kind === 'unreadable') continue;
       // Badges the page has taken away since are forgotten (asked only of the badges concerned).
-      if (host.isConnected) hosts.push(host);
+      if (host.isConnected || placer.holds(host)) hosts.push(host);
       else shown.delete(host);
     }
     await mapInSlices(
@@ -470,7 +476,7 @@ function createSession(deps: PageDeps): PageSession {
           return;
         }
         const out = swappedOut.get(r.row.anchor);
-        const host = kept ?? placeBadge(r.row, key, out && cache.get(out)?.host);
+        const host = kept ?? placer.place(r.row, key, out && cache.get(out)?.host);
         if (entry) entry.host = host;
         keep.add(host);
         const cases = r.ok ? caseIdsOf(r.order) : undefined;
@@ -480,55 +486,64 @@ function createSession(deps: PageDeps): PageSession {
       },
       signal,
     );
-    if (!placed) return;
-    // After a new search, any badge on the page not placed now goes (its row left); while the rows
-    // stay the same, only those this session drew can be left over. (Rows read again in place keep
-    // their badge's spot, and a carried row takes its badge along: visiting only those leaves none.)
-    for (const host of badges ?? []) if (!keep.has(host) && host.isConnected) removeBadge(host);
-    if (!onlyChanged) {
-      for (const host of shown.hosts()) {
-        if (keep.has(host)) continue;
-        shown.delete(host);
-        if (host.isConnected) removeBadge(host);
+    if (!placed) return placer.drop();
+    const late = setTimeout(() => placer.commit(), deps.showWaitingAfterMs ?? SHOW_WAITING_AFTER_MS);
+    try {
+      // After a new search, any badge on the page not placed now goes (its row left); while the rows
+      // stay the same, only those this session drew can be left over. (Rows read again in place keep
+      // their badge's spot, and a carried row takes its badge along: visiting only those leaves none.)
+      for (const host of badges ?? []) if (!keep.has(host) && host.isConnected) removeBadge(host);
+      if (!onlyChanged) {
+        for (const host of shown.hosts()) {
+          if (keep.has(host)) continue;
+          shown.delete(host);
+          if (host.isConnected) removeBadge(host);
+        }
       }
-    }
-    if (owner && found === owner && owner.readings === readings) owner.badged = { of: readings, keys, rescued };
+      if (owner && found === owner && owner.readings === readings) owner.badged = { of: readings, keys, rescued };
 
-    // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
-    // is not news for the background. Every few minutes all of them go, to renew their reading time.
-    const unreadableKey = unreadable.map((u) => u.rowKey).join(',');
-    if (!unanswered.length && !dataDirty && unreadableKey === lastUnreadable) return;
-    const all = readAt - lastFullSend >= RESEND_ALL_MS;
-    const outgoing = all ? accepted : unanswered;
-    if (all) lastFullSend = readAt;
-    lastUnreadable = unreadableKey;
-    dataDirty = false;
-    // One message even with no orders: it carries the unreadable rows and the data's health.
-    const chunks = outgoing.length ? inChunks(outgoing) : [[]];
-    const replies = await askAll(
-      chunks.map((orders) => ({
-        type: 'page-read',
-        platform: adapter.platform,
-        pagePath: url.pathname,
-        readAt,
-        orders,
-        rows: joined.orders.length,
-        unreadable: unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
-        ...(joined.health ? { dataHealth: joined.health } : {}),
-      })),
-    );
-    for (const [i, pending] of replies.entries()) {
-      const reply = await pending;
-      if (signal.aborted) return;
-      const orders = chunks[i]!;
-      if (!reply) {
-        // Not received: send these again with the next reading.
-        for (const o of orders) sent.delete(readingKey(o));
-        lastFullSend = -Infinity;
-        continue;
+      // Send only what changed: a page re-rendering the same orders (or ticking its own countdown)
+      // is not news for the background. Every few minutes all of them go, to renew their reading time.
+      const unreadableKey = unreadable.map((u) => u.rowKey).join(',');
+      if (!unanswered.length && !dataDirty && unreadableKey === lastUnreadable) return;
+      const all = readAt - lastFullSend >= RESEND_ALL_MS;
+      const outgoing = all ? accepted : unanswered;
+      if (all) lastFullSend = readAt;
+      lastUnreadable = unreadableKey;
+      dataDirty = false;
+      // One message even with no orders: it carries the unreadable rows and the data's health.
+      const chunks = outgoing.length ? inChunks(outgoing) : [[]];
+      const replies = await askAll(
+        chunks.map((orders) => ({
+          type: 'page-read',
+          platform: adapter.platform,
+          pagePath: url.pathname,
+          readAt,
+          orders,
+          rows: joined.orders.length,
+          unreadable: unreadable.slice(0, MAX_ORDERS_PER_MESSAGE),
+          ...(joined.health ? { dataHealth: joined.health } : {}),
+        })),
+      );
+      for (const [i, pending] of replies.entries()) {
+        const reply = await pending;
+        if (signal.aborted) return;
+        const orders = chunks[i]!;
+        if (!reply) {
+          // Not received: send these again with the next reading.
+          for (const o of orders) sent.delete(readingKey(o));
+          lastFullSend = -Infinity;
+          continue;
+        }
+        for (const o of orders) sent.set(readingKey(o), o);
+        await apply(reply, orders.map((o) => o.orderId));
       }
-      for (const o of orders) sent.set(readingKey(o), o);
-      await apply(reply, orders.map((o) => o.orderId));
+    } finally {
+      // New badges go on the page with their verdicts' words, widths with them: one layout of the list.
+      clearTimeout(late);
+      if (signal.aborted) placer.drop();
+      else placer.commit();
+      writeBadgeWidths();
     }
   }
 
@@ -569,16 +584,21 @@ function createSession(deps: PageDeps): PageSession {
         }),
       );
     }
-    await rerender();
-    // The background's word on state changes (it answers the messages from one recompute).
-    const chunks = inChunks(orderIds.filter((id) => !rejected.has(id)).slice(0, MAX_ORDERS_PER_MESSAGE));
-    const replies = await askAll(chunks.map((orderIds) => ({ type: 'verdicts', platform: adapter.platform, orderIds })));
-    for (const [i, pending] of replies.entries()) {
-      const asked = chunks[i]!;
-      const reply = await pending;
-      if (!reply || life.signal.aborted) return;
-      const answered = new Set(reply.verdicts.map((v) => v.orderId));
-      await apply(reply, asked.filter((id) => answered.has(id)));
+    try {
+      await rerender();
+      // The background's word on state changes (it answers the messages from one recompute).
+      const chunks = inChunks(orderIds.filter((id) => !rejected.has(id)).slice(0, MAX_ORDERS_PER_MESSAGE));
+      const replies = await askAll(chunks.map((orderIds) => ({ type: 'verdicts', platform: adapter.platform, orderIds })));
+      for (const [i, pending] of replies.entries()) {
+        const asked = chunks[i]!;
+        const reply = await pending;
+        if (!reply || life.signal.aborted) return;
+        const answered = new Set(reply.verdicts.map((v) => v.orderId));
+        await apply(reply, asked.filter((id) => answered.has(id)));
+      }
+    } finally {
+      // The countdowns' new widths together, once the background has confirmed them.
+      writeBadgeWidths();
     }
   }
 

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { TICK_MS } from '@/utils/page/run';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { douyinFixture } from '../fixtures/pages/douyin';
+import { cpuBetween, PROCESS_KINDS, readCpu, type CpuUsed } from './processes';
 import { COARSE_SAMPLING_US, FINE_SAMPLING_US, startHeapSampling, startProfile, stopHeapSampling, stopProfile, type ProfileSample } from './profile';
 import { fmt, percentile, table } from './stats';
 
@@ -17,6 +18,11 @@ import { fmt, percentile, table } from './stats';
  *   extension's scripts ran, and the CPU time with the extension's code on the stack (sampled by
  *   the CDP profiler, so async continuations count; gaps where the thread was off the CPU are not
  *   counted as work, and the wall time including them is shown beside it; profile.ts);
+ * - the frames laid out after the page's own (tasks with a Layout): inserting or widening a badge
+ *   in the merchant's table lays the whole table out again, in a task that runs none of our code;
+ * - the CPU each kind of process used during the first read, with and without the extension
+ *   (processes.ts): the extension's worker and the browser process storing what it writes share
+ *   the machine's 2 cores with the page;
  * - JS heap after a full GC with and without the extension (CDP Performance.getMetrics);
  * - 50 orders changed by the page's own script, with a ship-by time 2 h later, two ways: updated
  *   in place (the text node rewritten, as React does for a row whose key stays) and re-rendered
@@ -90,6 +96,38 @@ export interface TaskStats {
   longestOtherTaskWaitMs: number;
 }
 
+/**
+ * Frames that laid the page out (main-thread tasks with a Layout), after the page's own first
+ * `pageFrames` of them: the rendering our badges caused. Inserting or resizing a badge in the
+ * merchant's table makes the browser lay the whole table out again, in a task of its own that
+ * runs none of our code, so the task figures above do not see it.
+ */
+export interface FrameStats {
+  frames: number;
+  framesOver50Ms: number;
+  longestFrameMs: number;
+  /** Style, layout, pre-paint and paint in those frames. */
+  renderingMs: number;
+}
+
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
+
+function frameStats(events: TraceEvent[], extensionOrigin: string, pageFrames: number): FrameStats {
+  const mainTasks = mainThreadTasks(events, extensionOrigin);
+  const rendering = events.filter((e) => e.ph === 'X' && RENDERING.has(e.name) && e.dur !== undefined && mainTasks.onMain(e));
+  const inside = (t: TraceEvent) => rendering.filter((e) => e.ts >= t.ts && e.ts + e.dur! <= t.ts + t.dur!);
+  const frames = mainTasks.tasks
+    .filter((t) => inside(t).some((e) => e.name === 'Layout'))
+    .sort((a, b) => a.ts - b.ts)
+    .slice(pageFrames);
+  return {
+    frames: frames.length,
+    framesOver50Ms: frames.filter((t) => t.dur! > 50_000).length,
+    longestFrameMs: Math.max(0, ...frames.map((t) => t.dur!)) / 1000,
+    renderingMs: frames.reduce((sum, t) => sum + inside(t).reduce((s, e) => s + e.dur!, 0), 0) / 1000,
+  };
+}
+
 async function startTrace(cdp: CDPSession) {
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
@@ -126,17 +164,22 @@ const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?
  * page's own script ran in it too (our mutation observer callbacks run inside the page's task), its
  * share by their samples.
  */
-/** A task without a script event of the extension is its own when this share of its samples found its code. */
-const MOSTLY = 0.1;
-
-function taskStats(events: TraceEvent[], extensionOrigin: string, samples: readonly ProfileSample[]): TaskStats {
-  // The renderer main thread: where the page's RunTask events with FunctionCalls live.
+/** The page's renderer main thread (where the extension's script events, else the page's, ran) and its tasks. */
+function mainThreadTasks(events: TraceEvent[], extensionOrigin: string) {
   const calls = events.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name));
   const ext = calls.filter((e) => urlOf(e).startsWith(extensionOrigin));
   const mainTid = ext[0]?.tid ?? calls[0]?.tid;
   const mainPid = ext[0]?.pid ?? calls[0]?.pid;
   const onMain = (e: TraceEvent) => e.tid === mainTid && e.pid === mainPid;
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && onMain(e) && e.dur !== undefined);
+  return { ext, onMain, tasks };
+}
+
+/** A task without a script event of the extension is its own when this share of its samples found its code. */
+const MOSTLY = 0.1;
+
+function taskStats(events: TraceEvent[], extensionOrigin: string, samples: readonly ProfileSample[]): TaskStats {
+  const { ext, onMain, tasks } = mainThreadTasks(events, extensionOrigin);
   const within = (t: TraceEvent) => (e: TraceEvent) => e.ts >= t.ts && e.ts <= t.ts + t.dur!;
   // Outermost extension script events only (nested calls are inside them).
   const extOuter = ext
@@ -322,13 +365,17 @@ async function session(extensionDir: string | undefined) {
     const settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, enabled: false } };
     await sw.evaluate(`chrome.storage.local.set(${JSON.stringify({ settings, settings$: { v: 1 } })})`);
   }
-  return { context, origin, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+  return { context, origin, profile, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
+
+const NO_EXTENSION = 'chrome-extension://none/';
 
 /** Samples of ours further apart than this belong to two ticks. */
 const TICK_GAP_US = 10_000_000;
 /** A task begins before the first sample of ours in it and ends after the last. */
 const TASK_MARGIN_US = 100_000;
+/** The frames laying out what our last task wrote come within this long of it. */
+const FRAMES_AFTER_US = 1_000_000;
 /** A change round (the change, its re-badging and a second of quiet) is not begun this close before a tick, nor this soon after one. */
 const CLEAR_BEFORE_TICK_MS = 4000;
 const CLEAR_AFTER_TICK_MS = 1500;
@@ -351,7 +398,7 @@ const WATCH_TICK = `(() => {
  * a minute and a bit. The costliest burst of our work is the tick (the window may begin with the
  * end of the work before it).
  */
-async function measureTick(page: Page, cdp: CDPSession, origin: string): Promise<{ stats: TaskStats; at?: number }> {
+async function measureTick(page: Page, cdp: CDPSession, origin: string): Promise<{ stats: TaskStats; frames: FrameStats; at?: number }> {
   await page.evaluate(WATCH_TICK);
   await startTrace(cdp);
   await startProfile(cdp, COARSE_SAMPLING_US);
@@ -369,14 +416,21 @@ async function measureTick(page: Page, cdp: CDPSession, origin: string): Promise
     if (last && t - last[1] <= TICK_GAP_US) last[1] = t;
     else bursts.push([t, t]);
   }
-  const stats = bursts.map(([from, to]) =>
-    taskStats(
+  const measured = bursts.map(([from, to]) => ({
+    stats: taskStats(
       events.filter((e) => e.ts >= from - TASK_MARGIN_US && e.ts <= to + TASK_MARGIN_US),
       origin,
       samples,
     ),
-  );
-  return { stats: stats.reduce((a, x) => (x.extensionThreadCpuMs > a.extensionThreadCpuMs ? x : a), taskStats([], origin, [])), at };
+    // The frames laying out what the tick wrote come after its last task.
+    frames: frameStats(
+      events.filter((e) => e.ts >= from - TASK_MARGIN_US && e.ts <= to + FRAMES_AFTER_US),
+      origin,
+      0,
+    ),
+  }));
+  const none = { stats: taskStats([], origin, []), frames: frameStats([], origin, 0) };
+  return { ...measured.reduce((a, x) => (x.stats.extensionThreadCpuMs > a.stats.extensionThreadCpuMs ? x : a), none), at };
 }
 
 /** Waits, if need be, so that a change round neither meets the next tick nor follows one too closely. */
@@ -397,6 +451,10 @@ export interface ChangeResult extends TaskStats {
   rounds: number;
   /** Thread CPU (median) of the rounds sampled finely, whose profiler's interrupts it includes. */
   extensionThreadCpuFineMs: number;
+  /** Frames laid out after the page's own, per round: the longest of all rounds, and the median count and rendering time. */
+  longestFrameMs: number;
+  frames: number;
+  renderingMs: number;
   /** Each round's profiler sampling interval asked (µs), sampled CPU, thread CPU and that outside GC (ms) and tasks running extension code, in order. */
   perRound: { samplingUs: number; cpuMs: number; threadCpuMs: number; threadCpuWorkMs: number; tasks: number }[];
 }
@@ -405,6 +463,12 @@ export interface PageResult {
   rows: number;
   listToBadgedMs: number;
   initial: TaskStats & { extensionCpuMs: number; extensionWallMs: number };
+  /** Frames laid out after the page's own first frame, with the extension and without it. */
+  initialFrames: FrameStats;
+  baselineFrames: FrameStats;
+  /** CPU used during the first read by each kind of process, with the extension and without it. */
+  initialCpu: CpuUsed;
+  baselineCpu: CpuUsed;
   /** The sampling interval the profiler achieved (median over the phases). */
   samplingIntervalUs: number;
   heapWithMB: number;
@@ -413,21 +477,24 @@ export interface PageResult {
   changes: Record<ChangeKind, ChangeResult>;
   /** The minute tick with the page left alone (before the change rounds; absent with `--rounds 0`). */
   tick?: TaskStats;
+  tickFrames?: FrameStats;
   /** Whether the page saw the tick, so that the change rounds kept clear of the ticks. */
   tickSeen?: boolean;
   baselineLongestTaskMs: number;
 }
 
-async function measureWithout(html: string): Promise<{ heap: number; longest: number }> {
+async function measureWithout(html: string): Promise<{ heap: number; longest: number; frames: FrameStats; cpu: CpuUsed }> {
   const s = await session(undefined);
   try {
     const { page, cdp } = await openList(s.context, html);
     await startTrace(cdp);
+    const cpuBefore = readCpu(s.profile);
     await page.evaluate(RENDER_LIST);
     await page.waitForTimeout(3000);
+    const cpu = cpuBetween(cpuBefore, readCpu(s.profile));
     const trace = await stopTrace(cdp);
-    const tasks = taskStats(trace, 'chrome-extension://none/', []);
-    return { heap: await heapAfterGc(cdp), longest: tasks.longestTaskMs };
+    const tasks = taskStats(trace, NO_EXTENSION, []);
+    return { heap: await heapAfterGc(cdp), longest: tasks.longestTaskMs, frames: frameStats(trace, NO_EXTENSION, 1), cpu };
   } finally {
     await s.close();
   }
@@ -437,17 +504,19 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
   const html = douyinFixture({ now: Date.now(), rows: ROWS, pageSize: ROWS }).html;
   const s = await session(extensionDir);
   const profiles: Record<string, string> = {};
-  let r: Omit<PageResult, 'heapWithMB' | 'heapWithoutMB' | 'heapOverheadMB' | 'baselineLongestTaskMs'>;
+  let r: Omit<PageResult, 'heapWithMB' | 'heapWithoutMB' | 'heapOverheadMB' | 'baselineLongestTaskMs' | 'baselineFrames' | 'baselineCpu'>;
   let heapWith: number;
   try {
     const { page, cdp } = await openList(s.context, html);
     await startTrace(cdp);
     await startProfile(cdp);
     if (ranked) await startHeapSampling(cdp, process.env.SHOUYUE_BENCH_ALLOCATED === '1');
+    const cpuBefore = readCpu(s.profile);
     await page.evaluate(RENDER_LIST);
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 120_000, polling: 10 });
     const listToBadgedMs = (await page.evaluate('performance.now() - window.__t0')) as number;
     await page.waitForTimeout(1500); // let the work after the last badge finish inside the trace
+    const initialCpu = cpuBetween(cpuBefore, readCpu(s.profile));
     const initialTrace = await stopTrace(cdp);
     const initialProfile = await stopProfile(cdp, s.origin);
     const initial = taskStats(initialTrace, s.origin, initialProfile.samples);
@@ -458,7 +527,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
     // The tick first: when it comes tells the change rounds when to stay clear of it.
     const tick = changeRounds ? await measureTick(page, cdp, s.origin) : undefined;
     for (const kind of changeRounds ? CHANGE_KINDS : []) {
-      const rounds: { changed: number; samplingUs: number; rebadgedMs: number; tasks: TaskStats; cpuMs: number; wallMs: number; top: string }[] = [];
+      const rounds: { changed: number; samplingUs: number; rebadgedMs: number; tasks: TaskStats; frames: FrameStats; cpuMs: number; wallMs: number; top: string }[] = [];
       for (let k = 0; k < changeRounds; k++) {
         const changed = (await page.evaluate(PICK_ROWS(k))) as number;
         await clearOfTick(page, tick?.at);
@@ -473,7 +542,8 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         const { extensionMs, extensionWallMs, intervalUs, top, samples } = await stopProfile(cdp, s.origin);
         const tasks = taskStats(trace, s.origin, samples);
         if (samplingUs === FINE_SAMPLING_US) intervals.push(intervalUs);
-        rounds.push({ changed, samplingUs, rebadgedMs, tasks, cpuMs: extensionMs, wallMs: extensionWallMs, top });
+        // The page's own frame lays out its change; any after it are our badges'.
+        rounds.push({ changed, samplingUs, rebadgedMs, tasks, frames: frameStats(trace, s.origin, 1), cpuMs: extensionMs, wallMs: extensionWallMs, top });
       }
       type Round = (typeof rounds)[number];
       const med = (f: (r: Round) => number, of: readonly Round[] = rounds) => percentile(of.map(f), 50);
@@ -509,6 +579,9 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         extensionCpuMs: med((x) => x.cpuMs, fine),
         extensionCpuMaxMs: Math.max(...fine.map((x) => x.cpuMs)),
         extensionWallMs: med((x) => x.wallMs, fine),
+        longestFrameMs: worst((x) => x.frames.longestFrameMs),
+        frames: med((x) => x.frames.frames),
+        renderingMs: med((x) => x.frames.renderingMs),
         rounds: rounds.length,
         perRound: rounds.map((x) => ({ samplingUs: x.samplingUs, cpuMs: x.cpuMs, threadCpuMs: x.tasks.extensionThreadCpuMs, threadCpuWorkMs: x.tasks.extensionThreadCpuWorkMs, tasks: x.tasks.extensionTasks })),
       };
@@ -519,9 +592,11 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
       rows: ROWS,
       listToBadgedMs,
       initial: { ...initial, extensionCpuMs: initialProfile.extensionMs, extensionWallMs: initialProfile.extensionWallMs },
+      initialFrames: frameStats(initialTrace, s.origin, 1),
+      initialCpu,
       samplingIntervalUs: percentile(intervals, 50),
       changes,
-      ...(tick && { tick: tick.stats, tickSeen: tick.at !== undefined }),
+      ...(tick && { tick: tick.stats, tickFrames: tick.frames, tickSeen: tick.at !== undefined }),
     };
   } finally {
     await s.close();
@@ -534,9 +609,14 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
     heapWithoutMB: mb(without.heap),
     heapOverheadMB: mb(heapWith - without.heap),
     baselineLongestTaskMs: without.longest,
+    baselineFrames: without.frames,
+    baselineCpu: without.cpu,
   };
   const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const waits = (t: TaskStats) => `${fmt(t.longestExtensionTaskWaitMs, 1)} / ${fmt(t.longestOtherTaskWaitMs, 1)} ms`;
+  const frames = (f: FrameStats) => `${f.frames} / ${f.framesOver50Ms} / ${fmt(f.longestFrameMs, 1)} ms`;
+  const cores = cpus().length;
+  const busy = (c: CpuUsed) => `${fmt(c.machineBusy, 0)} of ${fmt(cores * c.wall, 0)} ms`;
   return {
     ...result,
     ...(ranked && { profiles }),
@@ -554,6 +634,12 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         ['GC inside tasks with extension code (initial)', `${fmt(result.initial.extensionTaskGcMs, 1)} ms`, ''],
         ['longest task of any kind (initial)', `${fmt(result.initial.longestTaskMs, 1)} ms`, ''],
         ['  same page without the extension', `${fmt(result.baselineLongestTaskMs, 1)} ms`, ''],
+        ["frames laid out after the page's own (initial): count / over 50 ms / longest", frames(result.initialFrames), ''],
+        ['  their style, layout, pre-paint and paint', `${fmt(result.initialFrames.renderingMs, 0)} ms`, ''],
+        ['  same page without the extension', frames(result.baselineFrames), ''],
+        ...PROCESS_KINDS.map((kind) => [`CPU during the first read: ${kind} (with / without the extension)`, `${fmt(result.initialCpu.byKind[kind], 0)} / ${fmt(result.baselineCpu.byKind[kind], 0)} ms`, '']),
+        ['CPU during the first read: this benchmark', `${fmt(result.initialCpu.benchmark, 0)} / ${fmt(result.baselineCpu.benchmark, 0)} ms`, ''],
+        ['  the machine busy, every process (with / without)', `${busy(result.initialCpu)} / ${busy(result.baselineCpu)}`, ''],
         ['extension CPU, sampled (initial)', `${fmt(result.initial.extensionCpuMs, 1)} ms`, ''],
         ['  wall time with extension code on the stack', `${fmt(result.initial.extensionWallMs, 1)} ms`, ''],
         ['  thread CPU of the tasks running extension code', `${fmt(result.initial.extensionThreadCpuMs, 1)} ms`, ''],
@@ -577,6 +663,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
             ['  longest time off the CPU in one task: ours / the others (worst round)', waits(c), ''],
             ['  longest task of any kind, e.g. a frame laying out the list (worst round)', `${fmt(c.longestTaskMs, 1)} ms`, ''],
             ['  tasks of any kind over 50 ms (median)', `${fmt(c.tasksOver50Ms, 0)}`, ''],
+            ["  frames laid out after the page's own (median) / the longest (worst round)", `${fmt(c.frames, 0)} / ${fmt(c.longestFrameMs, 1)} ms`, ''],
           ];
         }),
         ...(result.tick
@@ -588,6 +675,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
               ['    by thread CPU outside garbage collection', `${fmt(result.tick.longestExtensionTaskWorkMs, 1)} ms`, ''],
               ['  longest time off the CPU in one task: ours / the others', waits(result.tick), ''],
               ['  longest task of any kind (frames laying out the page after the badges change)', `${fmt(result.tick.longestTaskMs, 1)} ms`, ''],
+              ...(result.tickFrames ? [['  frames laid out after it: count / over 50 ms / longest', frames(result.tickFrames), '']] : []),
               ['  change rounds kept clear of the ticks', result.tickSeen ? 'yes' : 'no (tick not seen)', ''],
             ]
           : []),

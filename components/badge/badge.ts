@@ -182,26 +182,10 @@ export function createBadgeHost(doc: Document): HTMLElement {
   return host;
 }
 
-/**
- * Widths waiting to be written to badges on the page. Widening a badge lays out the merchant's
- * whole table again, as costly as inserting it, so the session writes a reading's or a tick's new
- * widths together (`writeBadgeWidths`); a badge not on the page yet takes its width at once.
- */
-const widths = new Map<HTMLElement, number>();
-
 /** Only ever wider: a narrower box would re-lay out the row for nothing. */
-function widen(host: HTMLElement, p: Parts, text: string): void {
+function widen(host: Element, p: Parts, text: string): void {
   const widthEm = faceWidthEm(text);
-  if (widthEm <= p.face.widthEm) return;
-  p.face.widthEm = widthEm;
-  if (host.isConnected) widths.set(host, widthEm);
-  else host.style.width = `${widthEm}em`;
-}
-
-/** Writes the widths badges on the page have grown to since the last call, in one go. */
-export function writeBadgeWidths(): void {
-  for (const [host, em] of widths) host.style.width = `${em}em`;
-  widths.clear();
+  if (widthEm > p.face.widthEm) (host as HTMLElement).style.width = `${(p.face.widthEm = widthEm)}em`;
 }
 
 /**
@@ -220,13 +204,13 @@ export function renderBadge(host: Element, content: BadgeContent): void {
     const words = `${content.icon} ${content.text}`;
     if (face.wait !== words) {
       p.wait.textContent = face.wait = words;
-      widen(host as HTMLElement, p, content.text);
+      widen(host, p, content.text);
     }
   } else {
     if (face.icon !== content.icon) p.icon.textContent = face.icon = content.icon;
     if (face.text !== content.text) {
       p.text.textContent = face.text = content.text;
-      widen(host as HTMLElement, p, content.text);
+      widen(host, p, content.text);
     }
   }
   p.details = content.details;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BADGE_TAG, createBadgeHost, faceWidthEm, renderBadge, writeBadgeWidths } from '@/components/badge/badge';
+import { BADGE_TAG, createBadgeHost, faceWidthEm, renderBadge } from '@/components/badge/badge';
 import { badgeContent, type RuleLookup } from '@/components/badge/view';
 import { ruleLookup } from '@/components/badge/rules';
 import { CATALOG } from '@/policies/catalog';
@@ -167,32 +167,14 @@ describe('badge element', () => {
   it('keeps a box of fixed width that only widens, whatever it shows next (waiting included)', () => {
     const { host } = mount();
     renderBadge(host, badgeContent({ kind: 'waiting', orderId: '6900000000000000001' }, 'zh', rules));
-    writeBadgeWidths();
     expect(host.style.width).toBe('12em');
     const long = verdict({ clock: 'service-ticket', state: 'breached', deadline: NOW - 300 * HOUR, timeLeftMs: -300 * HOUR, note: 'counted-from-payment' });
     renderBadge(host, content([long]));
-    writeBadgeWidths();
     const wide = parseFloat(host.style.width);
     expect(wide).toBeGreaterThan(12);
     renderBadge(host, content([ship]));
     renderBadge(host, badgeContent({ kind: 'waiting', orderId: '6900000000000000001' }, 'zh', rules));
-    writeBadgeWidths();
     expect(parseFloat(host.style.width)).toBe(wide);
-  });
-
-  it('widens a badge on the page when told to write widths (all together), one off the page at once', () => {
-    const long = verdict({ clock: 'service-ticket', state: 'breached', deadline: NOW - 300 * HOUR, timeLeftMs: -300 * HOUR, note: 'counted-from-payment' });
-    const { host } = mount();
-    renderBadge(host, content([ship]));
-    writeBadgeWidths();
-    const narrow = host.style.width;
-    renderBadge(host, content([long]));
-    expect(host.style.width).toBe(narrow);
-    const off = createBadgeHost(document);
-    renderBadge(off, content([long]));
-    expect(parseFloat(off.style.width)).toBeGreaterThan(parseFloat(narrow));
-    writeBadgeWidths();
-    expect(host.style.width).toBe(off.style.width);
   });
 
   it('waits with its own words in place of the last ones, which it keeps written for the same words back', () => {

@@ -25,8 +25,9 @@ function badgeSpot(idElement: Element): { at: Element; current: Element | null; 
 /**
  * Places rows' badges, putting the new ones on the page when `commit` is called. Each insertion
  * into the merchant's table makes the browser lay the whole table out again at its next frame (a
- * 1,000-row table: 40–400 ms each time), so a reading's new badges go in together, once their
- * verdicts are drawn (widening one later costs as much), not a slice's worth per frame.
+ * 1,000-row table: 40–500 ms each time), so a reading's new badges go in together, once their
+ * verdicts are drawn with their widths (widening a badge on the page lays the table out again too),
+ * not a slice's worth per frame.
  */
 export function badgePlacer() {
   /** New badges by the element they go after (or the cell they open): one per spot. */

@@ -1,4 +1,4 @@
-import { removeBadge, renderBadge, writeBadgeWidths } from '@/components/badge/badge';
+import { removeBadge, renderBadge } from '@/components/badge/badge';
 import { problemText } from '@/components/badge/problem';
 import { badgeContent, type BadgeInput, type RuleLookup } from '@/components/badge/view';
 import { openState } from '@/policies/engine/thresholds';
@@ -539,11 +539,10 @@ function createSession(deps: PageDeps): PageSession {
         await apply(reply, orders.map((o) => o.orderId));
       }
     } finally {
-      // New badges go on the page with their verdicts' words, widths with them: one layout of the list.
+      // New badges go on the page with their verdicts' words and widths: one layout of the list.
       clearTimeout(late);
       if (signal.aborted) placer.drop();
       else placer.commit();
-      writeBadgeWidths();
     }
   }
 
@@ -584,21 +583,16 @@ function createSession(deps: PageDeps): PageSession {
         }),
       );
     }
-    try {
-      await rerender();
-      // The background's word on state changes (it answers the messages from one recompute).
-      const chunks = inChunks(orderIds.filter((id) => !rejected.has(id)).slice(0, MAX_ORDERS_PER_MESSAGE));
-      const replies = await askAll(chunks.map((orderIds) => ({ type: 'verdicts', platform: adapter.platform, orderIds })));
-      for (const [i, pending] of replies.entries()) {
-        const asked = chunks[i]!;
-        const reply = await pending;
-        if (!reply || life.signal.aborted) return;
-        const answered = new Set(reply.verdicts.map((v) => v.orderId));
-        await apply(reply, asked.filter((id) => answered.has(id)));
-      }
-    } finally {
-      // The countdowns' new widths together, once the background has confirmed them.
-      writeBadgeWidths();
+    await rerender();
+    // The background's word on state changes (it answers the messages from one recompute).
+    const chunks = inChunks(orderIds.filter((id) => !rejected.has(id)).slice(0, MAX_ORDERS_PER_MESSAGE));
+    const replies = await askAll(chunks.map((orderIds) => ({ type: 'verdicts', platform: adapter.platform, orderIds })));
+    for (const [i, pending] of replies.entries()) {
+      const asked = chunks[i]!;
+      const reply = await pending;
+      if (!reply || life.signal.aborted) return;
+      const answered = new Set(reply.verdicts.map((v) => v.orderId));
+      await apply(reply, asked.filter((id) => answered.has(id)));
     }
   }
 

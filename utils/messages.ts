@@ -98,11 +98,14 @@ export const MarkMessageSchema = z.object({
   snoozeMs: z.number().int().min(60_000).max(7 * 24 * 3_600_000).optional(),
 });
 export const DeleteAllDataSchema = z.object({ type: z.literal('delete-all-data') });
+/** The options page saved the settings: the background recomputes with them. */
+export const SettingsChangedSchema = z.object({ type: z.literal('settings-changed') });
 
 export const ExtensionPageMessageSchema = z.discriminatedUnion('type', [
   PopupStateQuerySchema,
   MarkMessageSchema,
   DeleteAllDataSchema,
+  SettingsChangedSchema,
 ]);
 export type ExtensionPageMessage = z.input<typeof ExtensionPageMessageSchema>;
 

@@ -24,7 +24,7 @@ export interface OptionsStore {
   settings: ExtensionSettings;
   notice?: Notice;
   load(): Promise<void>;
-  /** Validates and saves at once (the background recomputes when settings change). */
+  /** Validates and saves at once, then tells the background, which recomputes. */
   update(change: (s: ExtensionSettings) => ExtensionSettings): Promise<void>;
   deleteAll(): Promise<void>;
 }
@@ -49,6 +49,8 @@ export function createOptionsStore(deps: OptionsDeps = browserDeps) {
       try {
         await deps.save(parsed.data);
         set({ notice: { kind: 'ok', key: 'saved' } });
+        // Saved: the background recomputes now (else at its next event, which reads the settings anew).
+        await deps.send({ type: 'settings-changed' }).catch(() => undefined);
       } catch (error) {
         set({ notice: { kind: 'error', key: 'saveFailed', error: describe(error) } });
       }

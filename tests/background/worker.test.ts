@@ -291,12 +291,19 @@ describe('background worker', () => {
     expect(Object.keys((await stored()).orders as object)).toEqual([]);
   });
 
-  it('recomputes when the options page changes the settings', async () => {
+  it('recomputes when the options page says it saved the settings', async () => {
     await boot();
     await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB);
     expect(await badge()).toBe('1');
     await fakeBrowser.storage.local.set({ settings: { enabledPlatforms: ['kuaishou'] } });
-    await vi.waitFor(async () => expect(await badge()).toBe(''));
+    expect(await send({ type: 'settings-changed' }, POPUP)).toEqual({ ok: true });
+    expect(await badge()).toBe('');
+  });
+
+  it('does not listen to storage changes (the browser would send it every orders write, old and new)', async () => {
+    await boot();
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+    expect(fakeBrowser.storage.local.onChanged.hasListeners()).toBe(false);
   });
 
   it('ignores a disabled platform', async () => {

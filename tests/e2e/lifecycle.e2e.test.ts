@@ -134,6 +134,21 @@ describe('Chromium: time passing and the worker restarting', () => {
     expect(notifications.appearances.slice(shownBefore)).toEqual([]);
   });
 
+  it('recomputes at once when the merchant turns a platform off on the options page, and back on', async () => {
+    const worker = await session.worker();
+    const badgeText = () => worker.evaluate(() => chrome.action.getBadgeText({}));
+    const before = await badgeText();
+    expect(before).not.toBe('');
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const platforms = options.locator('section', { has: options.locator('h2', { hasText: /^平台$/ }) });
+    await platforms.getByLabel('抖店').click();
+    await expect.poll(badgeText, { timeout: 5000 }).toBe('');
+    await platforms.getByLabel('抖店').click();
+    await expect.poll(badgeText, { timeout: 5000 }).toBe(before);
+    await options.close();
+  });
+
   it('made no network request of its own', () => {
     expect(network.fromExtension).toEqual([]);
     expect(network.unexpected).toEqual([]);

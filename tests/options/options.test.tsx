@@ -43,10 +43,12 @@ describe('options page', () => {
 
   it('turns platforms off and mutes notifications per platform', async () => {
     const user = userEvent.setup();
-    const { last } = setup();
+    const { last, sent } = setup();
     const platforms = within((await screen.findByText('平台', { selector: 'h2' })).closest('section')!);
     await user.click(platforms.getByLabelText('快手小店'));
     expect(last()?.enabledPlatforms).not.toContain('kuaishou');
+    // Each save is followed by word to the background, which recomputes with the new settings.
+    expect(sent).toEqual([{ type: 'settings-changed' }]);
     await user.click(platforms.getByLabelText('快手小店'));
     expect(last()?.enabledPlatforms).toEqual(DEFAULT_SETTINGS.enabledPlatforms);
 

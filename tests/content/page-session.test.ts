@@ -291,6 +291,32 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(badges()[0]!.shadowRoot!.querySelector('button')!.className).toBe('s-critical');
   });
 
+  it("works out a tick's new words for every badge before writing any (one frame lays them all out)", async () => {
+    const f = douyinFixture({ now: NOW });
+    load(f.html);
+    let clock = NOW;
+    const bg = fakeBackground();
+    // The background confirms the countdowns as the page counts them.
+    const send = async (m: IncomingMessage) => {
+      const reply = await bg.send(m);
+      return m.type === 'page-read' ? reply : { ...reply, verdicts: reply.verdicts.map((v) => ({ ...v, timeLeftMs: v.deadline! - clock })) };
+    };
+    const { session } = start({ send, now: () => clock });
+    await session.scan();
+    const ticked = () => badgeTexts().filter((text) => text === '发货 剩 4小时59分').length;
+    // While each badge's words are worked out, how many badges already show the tick's words.
+    const shownWhileWorking: number[] = [];
+    const drawn = vi.mocked(badgeContent);
+    const real = drawn.getMockImplementation()!;
+    drawn.mockImplementation((...args) => (shownWhileWorking.push(ticked()), real(...args)));
+    clock = NOW + 60_000;
+    await session.tick();
+    drawn.mockImplementation(real);
+    // The tick's own redraw (the background's answer may redraw after it).
+    expect(shownWhileWorking.slice(0, f.expected.length)).toEqual(f.expected.map(() => 0));
+    expect(ticked()).toBe(f.expected.length);
+  });
+
   it('draws no badge on a tick when no clock counts down', async () => {
     const f = douyinFixture({ now: NOW });
     load(f.html);

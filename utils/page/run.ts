@@ -1,6 +1,6 @@
 import { removeBadge, renderBadge } from '@/components/badge/badge';
 import { problemText } from '@/components/badge/problem';
-import { badgeContent, type BadgeInput, type RuleLookup } from '@/components/badge/view';
+import { badgeContent, type BadgeContent, type BadgeInput, type RuleLookup } from '@/components/badge/view';
 import { openState } from '@/policies/engine/thresholds';
 import type { Order } from '@/policies/order';
 import type { Thresholds } from '@/policies/settings';
@@ -178,16 +178,25 @@ function createSession(deps: PageDeps): PageSession {
 
   /** The verdict list each badge was last drawn from: a row left alone whose list is the same needs nothing. */
   const drawnFrom = new WeakMap<Element, readonly Verdict[]>();
-  const render = (host: Element, input: BadgeInput) => {
+  /** Words worked out for badges on the page, written together when a redraw's last slice is done. */
+  const unwritten = new Map<Element, BadgeContent>();
+  const render = (host: Element, input: BadgeInput, later = false) => {
     shown.set(host, input);
     const from = input.kind === 'verdicts' && verdicts.get(input.orderId);
     if (from) drawnFrom.set(host, from);
     else drawnFrom.delete(host);
     if (sameInput(drawn.get(host), input)) return;
     drawn.set(host, input);
-    renderBadge(host, badgeContent(input, lang, deps.rules));
+    const content = badgeContent(input, lang, deps.rules);
+    if (later) return void unwritten.set(host, content);
+    unwritten.delete(host);
+    renderBadge(host, content);
   };
-  /** Re-renders the badges of `ids` (all when undefined) from the verdicts now known, in slices. */
+  /**
+   * Re-renders the badges of `ids` (all when undefined) from the verdicts now known: their words
+   * worked out in slices, then written in one go, so that the browser lays the merchant's table
+   * out again once (each frame that shows changed badges lays out the whole table), not once a slice.
+   */
   const rerender = async (ids?: ReadonlySet<string>) => {
     const hosts: Element[] = [];
     for (const host of ids ? shown.showing(ids) : [...shown.hosts()]) {
@@ -196,15 +205,18 @@ function createSession(deps: PageDeps): PageSession {
       if (host.isConnected || placer.holds(host)) hosts.push(host);
       else shown.delete(host);
     }
-    await mapInSlices(
+    const done = await mapInSlices(
       hosts,
       (host) => {
         // As shown now: a reading between two slices may have changed or swept it.
         const input = shown.get(host);
-        if (input && input.kind !== 'unreadable') render(host, inputFor(input.orderId, host));
+        if (input && input.kind !== 'unreadable') render(host, inputFor(input.orderId, host), true);
       },
       life.signal,
     );
+    if (!done) return;
+    for (const [host, content] of unwritten) renderBadge(host, content);
+    unwritten.clear();
   };
   /** A case list's row (one after-sales case or ticket) shows that case's clocks only. */
   const casesOf = new WeakMap<Element, string[]>();

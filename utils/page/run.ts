@@ -16,7 +16,7 @@ import { carryRows, labelsSwapped } from './carry';
 import { dropLabels, labelEntries, labelsVersion, refreshLabels } from './label-index';
 import { badgePlacer, ownBadgesOnPage, sweepBadges } from './placement';
 import { sameButReadAt, sameButTimeLeft } from './same-order';
-import { mapInSlices, taskBegan, yieldToPage } from './schedule';
+import { mapInSlices, sliceUsed, taskBegan, yieldToPage } from './schedule';
 import { shownBadges } from './shown';
 import { watchMutations } from './watch';
 
@@ -215,6 +215,8 @@ function createSession(deps: PageDeps): PageSession {
       life.signal,
     );
     if (!done) return;
+    // The writes in a task of their own if this one has had its slice (a tick writes a thousand).
+    if (sliceUsed()) await yieldToPage();
     for (const [host, content] of unwritten) renderBadge(host, content);
     unwritten.clear();
   };
@@ -553,6 +555,8 @@ function createSession(deps: PageDeps): PageSession {
     } finally {
       // New badges go on the page with their verdicts' words and widths: one layout of the list.
       clearTimeout(late);
+      // In a task of their own if this one has had its slice (1,000 insertions take a few milliseconds).
+      if (!signal.aborted && sliceUsed()) await yieldToPage();
       if (signal.aborted) placer.drop();
       else placer.commit();
     }

@@ -7,11 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
  * process storing what the worker wrote, the page's renderer, the benchmark's own polling).
  */
 
-/** Kernel clock ticks per second (`getconf CLK_TCK`; 100 on every Linux this runs on). */
-const TICK_MS = 10;
+/** One kernel clock tick, the unit /proc counts CPU time in (`getconf CLK_TCK` is 100 on every Linux this runs on). */
+const CLOCK_TICK_MS = 10;
 
-export type ProcessKind = 'page renderer' | 'extension renderer' | 'browser' | 'gpu' | 'utility' | 'other chromium';
-export const PROCESS_KINDS: readonly ProcessKind[] = ['page renderer', 'extension renderer', 'browser', 'gpu', 'utility', 'other chromium'];
+export const PROCESS_KINDS = ['page renderer', 'extension renderer', 'browser', 'gpu', 'utility', 'other chromium'] as const;
+export type ProcessKind = (typeof PROCESS_KINDS)[number];
+
+const perKind = (value: (kind: ProcessKind) => number) => Object.fromEntries(PROCESS_KINDS.map((k) => [k, value(k)])) as Record<ProcessKind, number>;
 
 export interface CpuReading {
   /** CPU time so far by process kind (ms). */
@@ -51,7 +53,7 @@ function processes(): Proc[] {
     if (!stat || cmdline === undefined) continue;
     // Fields after the command name in parentheses (which may itself hold spaces or parentheses).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out.push({ pid: Number(name), parent: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS, args: cmdline.split(/[\0 ]/) });
+    out.push({ pid: Number(name), parent: Number(fields[1]), cpuMs: (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS, args: cmdline.split(/[\0 ]/) });
   }
   return out;
 }
@@ -68,14 +70,14 @@ function kindOf(args: readonly string[]): ProcessKind {
 function machineBusyMs(): number {
   const cpu = readText('/proc/stat')?.split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
   // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
-  return cpu.reduce((s, v, i) => (i === 3 || i === 4 ? s : s + v), 0) * TICK_MS;
+  return cpu.reduce((s, v, i) => (i === 3 || i === 4 ? s : s + v), 0) * CLOCK_TICK_MS;
 }
 
 /** What the browser started with this user-data directory, and everything it started, have used so far. */
 export function readCpu(userDataDir: string): CpuReading {
   const all = processes();
   const root = all.find((p) => p.args.includes(`--user-data-dir=${userDataDir}`) && !p.args.some((a) => a.startsWith('--type=')));
-  const byKind = Object.fromEntries(PROCESS_KINDS.map((k) => [k, 0])) as Record<ProcessKind, number>;
+  const byKind = perKind(() => 0);
   const ours = new Set(root ? [root.pid] : []);
   // Parents come before children often but not always (pids wrap): repeat until nothing is added.
   for (let added = true; added; ) {
@@ -88,6 +90,6 @@ export function readCpu(userDataDir: string): CpuReading {
 }
 
 export function cpuBetween(before: CpuReading, after: CpuReading): CpuUsed {
-  const byKind = Object.fromEntries(PROCESS_KINDS.map((k) => [k, after.byKind[k] - before.byKind[k]])) as Record<ProcessKind, number>;
+  const byKind = perKind((k) => after.byKind[k] - before.byKind[k]);
   return { byKind, benchmark: after.benchmark - before.benchmark, machineBusy: after.machineBusy - before.machineBusy, wall: after.at - before.at };
 }

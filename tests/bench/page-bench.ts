@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { TICK_MS } from '@/utils/page/run';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { douyinFixture } from '../fixtures/pages/douyin';
-import { cpuBetween, PROCESS_KINDS, readCpu, type CpuUsed } from './processes';
+import { cpuBetween, perKind, PROCESS_KINDS, readCpu, type CpuUsed, type ProcessKind } from './processes';
 import { COARSE_SAMPLING_US, FINE_SAMPLING_US, startHeapSampling, startProfile, stopHeapSampling, stopProfile, type ProfileSample } from './profile';
 import { fmt, percentile, table } from './stats';
 
@@ -455,6 +455,8 @@ export interface ChangeResult extends TaskStats {
   longestFrameMs: number;
   frames: number;
   renderingMs: number;
+  /** CPU each kind of process used in a round, from the change to a second after its badges (median). */
+  processCpu: Record<ProcessKind, number>;
   /** Each round's profiler sampling interval asked (µs), sampled CPU, thread CPU and that outside GC (ms) and tasks running extension code, in order. */
   perRound: { samplingUs: number; cpuMs: number; threadCpuMs: number; threadCpuWorkMs: number; tasks: number }[];
 }
@@ -527,23 +529,25 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
     // The tick first: when it comes tells the change rounds when to stay clear of it.
     const tick = changeRounds ? await measureTick(page, cdp, s.origin) : undefined;
     for (const kind of changeRounds ? CHANGE_KINDS : []) {
-      const rounds: { changed: number; samplingUs: number; rebadgedMs: number; tasks: TaskStats; frames: FrameStats; cpuMs: number; wallMs: number; top: string }[] = [];
+      const rounds: { changed: number; samplingUs: number; rebadgedMs: number; tasks: TaskStats; frames: FrameStats; cpuMs: number; wallMs: number; top: string; processCpu: CpuUsed }[] = [];
       for (let k = 0; k < changeRounds; k++) {
         const changed = (await page.evaluate(PICK_ROWS(k))) as number;
         await clearOfTick(page, tick?.at);
         const samplingUs = k % 2 ? COARSE_SAMPLING_US : FINE_SAMPLING_US;
         await startTrace(cdp);
         await startProfile(cdp, samplingUs);
+        const cpuBefore = readCpu(s.profile);
         await page.evaluate(CHANGE_ROWS(kind));
         await page.waitForFunction(CHANGED_REBADGED, undefined, { timeout: 60_000, polling: 'raf' });
         const rebadgedMs = (await page.evaluate('performance.now() - window.__t1')) as number;
         await page.waitForTimeout(1000);
+        const processCpu = cpuBetween(cpuBefore, readCpu(s.profile));
         const trace = await stopTrace(cdp);
         const { extensionMs, extensionWallMs, intervalUs, top, samples } = await stopProfile(cdp, s.origin);
         const tasks = taskStats(trace, s.origin, samples);
         if (samplingUs === FINE_SAMPLING_US) intervals.push(intervalUs);
         // The page's own frame lays out its change; any after it are our badges'.
-        rounds.push({ changed, samplingUs, rebadgedMs, tasks, frames: frameStats(trace, s.origin, 1), cpuMs: extensionMs, wallMs: extensionWallMs, top });
+        rounds.push({ changed, samplingUs, rebadgedMs, tasks, frames: frameStats(trace, s.origin, 1), cpuMs: extensionMs, wallMs: extensionWallMs, top, processCpu });
       }
       type Round = (typeof rounds)[number];
       const med = (f: (r: Round) => number, of: readonly Round[] = rounds) => percentile(of.map(f), 50);
@@ -583,6 +587,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         frames: med((x) => x.frames.frames),
         renderingMs: med((x) => x.frames.renderingMs),
         rounds: rounds.length,
+        processCpu: perKind((k) => med((x) => x.processCpu.byKind[k])),
         perRound: rounds.map((x) => ({ samplingUs: x.samplingUs, cpuMs: x.cpuMs, threadCpuMs: x.tasks.extensionThreadCpuMs, threadCpuWorkMs: x.tasks.extensionThreadCpuWorkMs, tasks: x.tasks.extensionTasks })),
       };
     }
@@ -664,6 +669,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
             ['  longest task of any kind, e.g. a frame laying out the list (worst round)', `${fmt(c.longestTaskMs, 1)} ms`, ''],
             ['  tasks of any kind over 50 ms (median)', `${fmt(c.tasksOver50Ms, 0)}`, ''],
             ["  frames laid out after the page's own (median) / the longest (worst round)", `${fmt(c.frames, 0)} / ${fmt(c.longestFrameMs, 1)} ms`, ''],
+            ['  CPU of the round, to a second after its badges (median): page renderer / worker / browser', `${(['page renderer', 'extension renderer', 'browser'] as const).map((k) => fmt(c.processCpu[k], 0)).join(' / ')} ms`, ''],
           ];
         }),
         ...(result.tick

@@ -13,7 +13,7 @@ const CLOCK_TICK_MS = 10;
 export const PROCESS_KINDS = ['page renderer', 'extension renderer', 'browser', 'gpu', 'utility', 'other chromium'] as const;
 export type ProcessKind = (typeof PROCESS_KINDS)[number];
 
-const perKind = (value: (kind: ProcessKind) => number) => Object.fromEntries(PROCESS_KINDS.map((k) => [k, value(k)])) as Record<ProcessKind, number>;
+export const perKind = (value: (kind: ProcessKind) => number) => Object.fromEntries(PROCESS_KINDS.map((k) => [k, value(k)])) as Record<ProcessKind, number>;
 
 export interface CpuReading {
   /** CPU time so far by process kind (ms). */

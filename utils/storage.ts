@@ -30,13 +30,6 @@ export function migrateOrdersV1toV2(value: unknown): unknown {
   return byKey;
 }
 
-export const ORDERS_VERSION = 2;
-export const ordersItem = storage.defineItem<StoredOrders>('local:orders', {
-  fallback: {},
-  version: ORDERS_VERSION,
-  migrations: { 2: migrateOrdersV1toV2 },
-});
-
 export const settingsItem = storage.defineItem<ExtensionSettings | null>('local:settings', {
   fallback: null,
   version: 1,
@@ -63,4 +56,5 @@ export const problemsItem = storage.defineItem<Problems>('local:problems', {
   version: 1,
 });
 
-export const ALL_ITEMS = [ordersItem, settingsItem, readHealthItem, notifiedItem, marksItem, problemsItem];
+/** The items kept in one value each (orders are kept one per key). */
+export const VALUE_ITEMS = { health: readHealthItem, notified: notifiedItem, marks: marksItem, problems: problemsItem, settings: settingsItem } as const;

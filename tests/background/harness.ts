@@ -2,6 +2,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sender } from '@/utils/background/sender';
 import { WAKE_ALARM } from '@/utils/background/alarm';
+import { orderKeyOfStorageKey, orderStorageKey } from '@/utils/background/keys';
 
 /** Runs the real worker against fakeBrowser; `restart` simulates the worker being killed. */
 
@@ -57,6 +58,19 @@ export async function send(message: unknown, sender: Sender): Promise<unknown> {
 
 export async function stored(): Promise<Record<string, unknown>> {
   return fakeBrowser.storage.local.get(null);
+}
+
+/** Orders by order key as the worker stores them: one storage key each. */
+export const perOrderKey = (orders: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(orders).map(([key, value]) => [orderStorageKey(key).slice('local:'.length), value]));
+
+/** The stored orders (one key each, `order:platform:orderId`), by order key. */
+export async function storedOrders(): Promise<Record<string, unknown>> {
+  const all = await stored();
+  return Object.fromEntries(Object.entries(all).flatMap(([areaKey, value]) => {
+    const key = orderKeyOfStorageKey(areaKey);
+    return key === undefined ? [] : [[key, value]];
+  }));
 }
 
 export async function wakeAlarmAt(): Promise<number | undefined> {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HOUR_MS, MINUTE_MS } from '@/policies/time';
 import { migrateOrdersV1toV2 } from '@/utils/storage';
-import { boot, DOUYIN_TAB, POPUP, send, stored, freshBrowserAt } from './harness';
+import { boot, DOUYIN_TAB, POPUP, send, stored, storedOrders, freshBrowserAt } from './harness';
 
 const NOW = Date.parse('2025-06-18T10:00:00+08:00');
 
@@ -32,50 +32,81 @@ describe('storage migrations', () => {
   });
 
   for (const meta of [undefined, { v: 1 }]) {
-    it(`upgrades stored v1 orders (meta ${JSON.stringify(meta)}) on start without losing any`, async () => {
+    it(`upgrades stored v1 orders (meta ${JSON.stringify(meta)}) to one key per order on start without losing any`, async () => {
       await fakeBrowser.storage.local.set({ orders: [raw('A1'), raw('B2', NOW, 20 * HOUR_MS)], ...(meta && { orders$: meta }) });
       await boot();
       const s = await stored();
-      expect(Object.keys(s.orders as object).sort()).toEqual(['douyin:A1', 'douyin:B2']);
-      expect(s.orders$).toEqual({ v: 2 });
+      expect(Object.keys(await storedOrders()).sort()).toEqual(['douyin:A1', 'douyin:B2']);
+      expect(s.orders).toBeUndefined();
+      expect(s.orders$).toEqual({ v: 3 });
       expect(orderIds(await popup())).toEqual(['A1', 'B2']);
     });
   }
 
+  it('upgrades v2 orders (one value keyed by platform:orderId) to one key per order, the newer reading winning', async () => {
+    const older = { ...raw('A1', NOW - HOUR_MS), subOrderCount: 1 };
+    await fakeBrowser.storage.local.set({ orders: { 'douyin:A1': older, 'douyin:B2': raw('B2') }, orders$: { v: 2 }, 'order:douyin:A1': raw('A1') });
+    await boot();
+    const s = await stored();
+    const kept = await storedOrders();
+    expect(Object.keys(kept).sort()).toEqual(['douyin:A1', 'douyin:B2']);
+    expect(kept['douyin:A1']).toMatchObject({ readAt: NOW });
+    expect(s.orders).toBeUndefined();
+    expect(s.orders$).toEqual({ v: 3 });
+    expect((await popup()).problems.corrupted).toBeUndefined();
+  });
+
   it('reads orders stored by a newer version one by one, reports it and rewrites the version', async () => {
     const v = 99;
-    await fakeBrowser.storage.local.set({ orders: { 'douyin:A1': raw('A1'), 'douyin:B': { nonsense: true } }, orders$: { v } });
+    await fakeBrowser.storage.local.set({ 'order:douyin:A1': raw('A1'), 'order:douyin:B': { nonsense: true }, orders$: { v } });
     await boot();
     const state = await popup();
     expect(orderIds(state)).toEqual(['A1']);
     expect(state.problems.corrupted?.items).toEqual([`orders:version ${v}`, 'orders:douyin:B']);
-    expect((await stored()).orders$).toEqual({ v: 2 });
+    expect((await stored()).orders$).toEqual({ v: 3 });
+    expect(Object.keys(await storedOrders())).toEqual(['douyin:A1']);
   });
 
-  it('leaves current (v2) data as it is', async () => {
-    const orders = { 'douyin:A1': { ...raw('A1'), subOrderCount: 1 } };
-    await fakeBrowser.storage.local.set({ orders, orders$: { v: 2 } });
+  it('leaves current (v3) data as it is: nothing is written on start', async () => {
+    await fakeBrowser.storage.local.set({ 'order:douyin:A1': raw('A1', NOW, 20 * HOUR_MS), orders$: { v: 3 } });
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const removals = vi.spyOn(fakeBrowser.storage.local, 'remove');
     await boot();
     expect(orderIds(await popup())).toEqual(['A1']);
-    expect((await stored()).orders$).toEqual({ v: 2 });
+    expect(writes.mock.calls).toEqual([]);
+    expect(removals).not.toHaveBeenCalled();
+    writes.mockRestore();
+    removals.mockRestore();
   });
 });
 
 describe('corrupted storage', () => {
   it('drops only the bad orders, reports them, and keeps the rest', async () => {
     await fakeBrowser.storage.local.set({
-      orders: {
-        'douyin:A1': raw('A1'),
-        'douyin:BAD': { ...raw('BAD'), readAt: 'last tuesday' },
-        'douyin:NOPE': 42,
-      },
-      orders$: { v: 2 },
+      'order:douyin:A1': raw('A1'),
+      'order:douyin:BAD': { ...raw('BAD'), readAt: 'last tuesday' },
+      'order:douyin:NOPE': 42,
+      orders$: { v: 3 },
     });
     await boot();
     const state = await popup();
     expect(orderIds(state)).toEqual(['A1']);
     expect(state.problems.corrupted).toMatchObject({ count: 2, items: ['orders:douyin:BAD', 'orders:douyin:NOPE'] });
-    expect(Object.keys((await stored()).orders as object)).toEqual(['douyin:A1']);
+    expect(Object.keys(await storedOrders())).toEqual(['douyin:A1']);
+  });
+
+  it('moves an order stored under another order\'s key to its own, the newer reading winning', async () => {
+    await fakeBrowser.storage.local.set({
+      'order:douyin:X': raw('A1', NOW),
+      'order:douyin:A1': raw('A1', NOW - HOUR_MS),
+      'order:douyin:Y': raw('B2', NOW - HOUR_MS),
+      orders$: { v: 3 },
+    });
+    await boot();
+    expect(orderIds(await popup())).toEqual(['A1', 'B2']);
+    const kept = await storedOrders();
+    expect(Object.keys(kept).sort()).toEqual(['douyin:A1', 'douyin:B2']);
+    expect(kept['douyin:A1']).toMatchObject({ readAt: NOW });
   });
 
   it('replaces a stored value of the wrong shape entirely, and a wrong settings field with its default', async () => {
@@ -89,7 +120,8 @@ describe('corrupted storage', () => {
     const state = await popup();
     expect(state.problems.corrupted?.items.sort()).toEqual(['orders', 'readHealth:douyin', 'settings:lang']);
     const s = await stored();
-    expect(s.orders).toEqual({});
+    expect(s.orders).toBeUndefined();
+    expect(await storedOrders()).toEqual({});
     expect(s.settings).toMatchObject({ lang: 'zh', retentionDays: 7 });
     // and the store works again
     await send({ type: 'page-read', platform: 'douyin', pagePath: '/', readAt: NOW, orders: [raw('A1')], unreadable: [] }, DOUYIN_TAB);
@@ -103,7 +135,7 @@ describe('storage errors', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((async (items: Record<string, unknown>) => {
-      if ('orders' in items) throw new Error('QUOTA_BYTES quota exceeded');
+      if (Object.keys(items).some((key) => key.startsWith('order:'))) throw new Error('QUOTA_BYTES quota exceeded');
       return realSet(items);
     }) as never);
     const message = { type: 'page-read', platform: 'douyin', pagePath: '/', readAt: NOW, orders: [raw('A1')], unreadable: [] };

@@ -5,7 +5,7 @@ import { HOUR_MS, MINUTE_MS } from '@/policies/time';
 import { MAX_MESSAGE_CHARS } from '@/utils/background/validate';
 import { VerdictsReplySchema } from '@/utils/messages';
 import type { OrderInput } from '@/policies/order';
-import { boot, DOUYIN_TAB, EXT_ID, fireAlarm, POPUP, restart, send, stored, wakeAlarmAt, freshBrowserAt } from './harness';
+import { boot, DOUYIN_TAB, EXT_ID, fireAlarm, POPUP, restart, send, stored, storedOrders, wakeAlarmAt, freshBrowserAt } from './harness';
 
 const NOW = Date.parse('2025-06-18T10:00:00+08:00');
 
@@ -48,7 +48,7 @@ describe('background worker', () => {
     expect(ship('A2')).toMatchObject({ state: 'running', timeLeftMs: 20 * HOUR_MS });
 
     const s = await stored();
-    expect(Object.keys(s.orders as object).sort()).toEqual(['douyin:A1', 'douyin:A2']);
+    expect(Object.keys(await storedOrders()).sort()).toEqual(['douyin:A1', 'douyin:A2']);
     expect(s.readHealth).toEqual({ douyin: { lastReadAt: NOW, pagePath: '/ffa/morder/order/list', rows: 2, unreadable: 0, reasons: [] } });
     expect(await badge()).toBe('1');
   });
@@ -62,12 +62,31 @@ describe('background worker', () => {
     expect(replies.every((r) => r.ok)).toBe(true);
     expect(replies.map((r) => [...new Set(r.verdicts.map((v) => v.orderId))].sort())).toEqual([['B1', 'B2'], ['B3'], ['B4', 'B5']]);
     expect(replies[2]!.verdicts.find((v) => v.orderId === 'B4' && v.ruleId === 'douyin.ship')?.timeLeftMs).toBe(3 * HOUR_MS);
-    expect(Object.keys((await stored()).orders as object).sort()).toEqual(['douyin:B1', 'douyin:B2', 'douyin:B3', 'douyin:B4', 'douyin:B5']);
+    expect(Object.keys(await storedOrders()).sort()).toEqual(['douyin:B1', 'douyin:B2', 'douyin:B3', 'douyin:B4', 'douyin:B5']);
     expect((await stored()).readHealth).toMatchObject({ douyin: { rows: 5 } });
     // Sent together, stored together (one reading after another would write the orders three times).
-    const orderWrites = writes.mock.calls.filter(([items]) => 'orders' in (items as object));
+    const orderWrites = writes.mock.calls.filter(([items]) => Object.keys(items as object).some((key) => key.startsWith('order:')));
     expect(orderWrites.length).toBe(1);
     writes.mockRestore();
+  });
+
+  it('writes only the orders a reading changed, each under its own key, and removes those it lets go', async () => {
+    await boot();
+    await send(pageRead(['D1', 'D2', 'D3', 'D4'].map((id) => douyin(id, 20 * HOUR_MS))), DOUYIN_TAB);
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const removals = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    const shipped = douyin('D2', HOUR_MS, {
+      status: 'shipped',
+      timeline: { paidAt: NOW - 5 * HOUR_MS, shipBy: NOW + HOUR_MS, shippedAt: NOW - HOUR_MS, pickupScanAt: NOW - HOUR_MS, firstHubAt: NOW - 30 * MINUTE_MS, lastTrackingAt: NOW - MINUTE_MS, receivedAt: NOW - MINUTE_MS },
+    });
+    await send(pageRead([douyin('D1', 2 * HOUR_MS), shipped]), DOUYIN_TAB);
+    const written = writes.mock.calls.flatMap(([items]) => Object.keys(items as object).filter((key) => key.startsWith('order:')));
+    expect(written).toEqual(['order:douyin:D1']); // D2 is finished: let go, not written
+    expect(removals.mock.calls.flat(2)).toEqual(['order:douyin:D2']);
+    expect(Object.keys(await storedOrders()).sort()).toEqual(['douyin:D1', 'douyin:D3', 'douyin:D4']);
+    expect((await storedOrders())['douyin:D1']).toMatchObject({ timeline: { shipBy: NOW + 2 * HOUR_MS } });
+    writes.mockRestore();
+    removals.mockRestore();
   });
 
   it('answers a page as soon as its reading is merged; the write follows before the next job', async () => {
@@ -85,10 +104,10 @@ describe('background worker', () => {
     const reply = await answered;
     expect(reply.ok).toBe(true);
     expect(reply.verdicts.some((v) => v.orderId === 'C1')).toBe(true);
-    expect((await stored()).orders ?? {}).not.toHaveProperty('douyin:C1');
+    expect(await storedOrders()).not.toHaveProperty('douyin:C1');
     release();
     await worker.idle();
-    expect((await stored()).orders).toHaveProperty('douyin:C1');
+    expect(await storedOrders()).toHaveProperty('douyin:C1');
     writes.mockRestore();
   });
 
@@ -143,7 +162,7 @@ describe('background worker', () => {
     const withBuyer = { ...douyin('A1', HOUR_MS), buyerName: '张三', phone: '13800138000', address: '北京市朝阳区' };
     await send(pageRead([smuggled, withBuyer]), DOUYIN_TAB);
     const s = await stored();
-    expect(Object.keys(s.orders as object)).toEqual(['douyin:A1']);
+    expect(Object.keys(await storedOrders())).toEqual(['douyin:A1']);
     expect(JSON.stringify(s)).not.toMatch(/张三|13800138000|朝阳/);
   });
 
@@ -171,7 +190,7 @@ describe('background worker', () => {
     expect(reply.rejected).toEqual([{ orderId: 'A2', field: 'amount' }]);
     expect(VerdictsReplySchema.safeParse(reply).error).toBeUndefined();
     const s = await stored();
-    expect(Object.keys(s.orders as object)).toEqual(['douyin:A1']);
+    expect(Object.keys(await storedOrders())).toEqual(['douyin:A1']);
     expect(s.readHealth).toMatchObject({ douyin: { rows: 3, unreadable: 1, reasons: ['数据不完整：amount'] } });
   });
 
@@ -264,7 +283,7 @@ describe('background worker', () => {
     });
     const reply = (await send(pageRead([shipped, douyin('OPEN', 20 * HOUR_MS)]), DOUYIN_TAB)) as { verdicts: { orderId: string }[] };
     expect(reply.verdicts.some((v) => v.orderId === 'DONE')).toBe(true); // the page still gets its badge
-    const keys = async () => Object.keys((await stored()).orders as object);
+    const keys = async () => Object.keys(await storedOrders());
     expect(await keys()).not.toContain('douyin:DONE');
     expect(await keys()).toContain('douyin:OPEN');
 
@@ -288,7 +307,7 @@ describe('background worker', () => {
     expect(await badge()).toBe('');
     expect(create).not.toHaveBeenCalled();
     // Nothing can still happen to it: it is not kept.
-    expect(Object.keys((await stored()).orders as object)).toEqual([]);
+    expect(await storedOrders()).toEqual({});
   });
 
   it('recomputes when the options page says it saved the settings', async () => {
@@ -311,7 +330,7 @@ describe('background worker', () => {
     await boot();
     const reply = (await send(pageRead([douyin('A1', 20 * MINUTE_MS)]), DOUYIN_TAB)) as { verdicts: unknown[] };
     expect(reply.verdicts).toEqual([]);
-    expect((await stored()).orders ?? {}).toEqual({});
+    expect(await storedOrders()).toEqual({});
   });
 
   it('deletes all data on request from its own page, keeping settings', async () => {

@@ -5,7 +5,7 @@ import type { OrderInput } from '@/policies/order';
 import { HOUR_MS, MINUTE_MS } from '@/policies/time';
 import { MAX_MESSAGE_CHARS } from '@/utils/background/validate';
 import { IncomingMessageSchema } from '@/utils/messages';
-import { boot, DOUYIN_TAB, EXT_ID, POPUP, send, stored, wakeAlarmAt } from '../background/harness';
+import { boot, DOUYIN_TAB, EXT_ID, perOrderKey, POPUP, send, stored, storedOrders, wakeAlarmAt } from '../background/harness';
 import { withZone, ZONES } from './zones';
 
 /**
@@ -108,11 +108,11 @@ describe('storage', () => {
         fakeBrowser.reset();
         vi.setSystemTime(NOW);
         const damaged = Object.keys(junk);
-        await fakeBrowser.storage.local.set({ orders: { ...good, ...junk }, orders$: { v: 2 } });
+        await fakeBrowser.storage.local.set({ ...perOrderKey({ ...good, ...junk }), orders$: { v: 3 } });
         await boot();
         const state = await popup();
         expect(orderIds(state)).toEqual(['G1', 'G2', 'G3']);
-        const kept = Object.keys((await stored()).orders as object).sort();
+        const kept = Object.keys(await storedOrders()).sort();
         expect(kept).toEqual(Object.keys(good).sort());
         if (damaged.length) expect(state.problems.corrupted?.count).toBe(damaged.length);
       }),
@@ -125,7 +125,7 @@ describe('storage', () => {
     ['a version that is not a number', { v: 'two' }],
     ['metadata of the wrong shape', 'v2'],
   ])('orders stored with %s do not stop the worker', async (_, meta) => {
-    await fakeBrowser.storage.local.set({ orders: good, orders$: meta } as Record<string, unknown>);
+    await fakeBrowser.storage.local.set({ ...perOrderKey(good), orders$: meta } as Record<string, unknown>);
     await boot();
     const reply = (await send(pageRead([order('A1', 20 * MINUTE_MS)]), DOUYIN_TAB)) as { ok: boolean };
     expect(reply.ok).toBe(true);
@@ -139,7 +139,7 @@ describe('storage', () => {
         async (junk) => {
           fakeBrowser.reset();
           vi.setSystemTime(NOW);
-          await fakeBrowser.storage.local.set({ orders: good, orders$: { v: 2 }, ...junk });
+          await fakeBrowser.storage.local.set({ ...perOrderKey(good), orders$: { v: 3 }, ...junk });
           await boot();
           expect(orderIds(await popup())).toEqual(['G1', 'G2', 'G3']);
         },

@@ -1,8 +1,9 @@
 import { OrderSchema, type OrderInput } from '@/policies/order';
 import type { ReadHealthMap } from '@/utils/background/schemas';
+import { orderKey, ORDERS_VERSION, orderStorageKey } from '@/utils/background/keys';
 
 /**
- * A realistic mix of stored orders relative to `now`, in the storage shape (v2, keyed), for
+ * A realistic mix of stored orders relative to `now`, in the storage shape (v3, one key per order), for
  * screenshots and demos: every state the popup distinguishes, four platforms, one stale and
  * one unreadable page.
  */
@@ -40,8 +41,8 @@ export function seedStorage(now: number): Record<string, unknown> {
     tmallGlobal: { lastReadAt: now - 2 * M, pagePath: '/home.htm/trade-platform/tp/sold', rows: 0, unreadable: 15, reasons: ['找不到订单表格：页面布局可能已更新'] },
   };
   return {
-    orders: Object.fromEntries(parsed.map((o) => [`${o.platform}:${o.orderId}`, o])),
-    orders$: { v: 2 },
+    ...Object.fromEntries(parsed.map((o) => [orderStorageKey(orderKey(o)).slice('local:'.length), o])),
+    orders$: { v: ORDERS_VERSION },
     readHealth,
   };
 }

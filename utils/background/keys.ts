@@ -18,3 +18,18 @@ export function clockKey(v: Pick<Verdict, 'platform' | 'orderId' | 'ruleId' | 's
 export function orderKeyOfClock(key: string): string {
   return key.split(':', 2).join(':');
 }
+
+/**
+ * v3 keeps each order under its own key (`order:platform:orderId`): a reading of 50 changed rows
+ * writes those 50 orders, not every stored one again. The version stays where WXT keeps an item's,
+ * in `orders$`; the v1/v2 single value `orders` is read once more, rewritten per order and removed.
+ */
+export const ORDERS_VERSION = 3;
+export const LEGACY_ORDERS_KEY = 'local:orders';
+const ORDER_KEY_PREFIX = 'order:';
+
+/** The storage key of the order stored under `orderKey` (platform:orderId). */
+export const orderStorageKey = (orderKey: string) => `local:${ORDER_KEY_PREFIX}${orderKey}` as const;
+
+/** The order key (platform:orderId) a key of the local area stores, if it stores an order. */
+export const orderKeyOfStorageKey = (areaKey: string) => (areaKey.startsWith(ORDER_KEY_PREFIX) ? areaKey.slice(ORDER_KEY_PREFIX.length) : undefined);

@@ -1,16 +1,8 @@
-import { OrderSchema } from '@/policies/order';
+import { OrderSchema, type Order } from '@/policies/order';
 import { ExtensionSettingsSchema, DEFAULT_SETTINGS, type ExtensionSettings } from '@/utils/settings';
-import {
-  ORDERS_VERSION,
-  marksItem,
-  notifiedItem,
-  ordersItem,
-  problemsItem,
-  readHealthItem,
-  settingsItem,
-  type StoredOrders,
-} from '@/utils/storage';
-import { orderKey } from './keys';
+import { storage } from 'wxt/utils/storage';
+import { VALUE_ITEMS, migrateOrdersV1toV2, problemsItem, type StoredOrders } from '@/utils/storage';
+import { LEGACY_ORDERS_KEY, ORDERS_VERSION, orderKey, orderKeyOfStorageKey, orderStorageKey } from './keys';
 import {
   MarksSchema,
   ProblemsSchema,
@@ -56,19 +48,60 @@ function validEntries<T>(
   return out;
 }
 
-/** Orders are re-keyed from their own fields, so a wrong key cannot hide a duplicate. */
-function loadOrders(raw: unknown, bad: string[]): StoredOrders {
-  const byStoredKey = validEntries(raw, 'orders', (_, v) => {
-    const r = OrderSchema.safeParse(v);
-    return r.success ? r.data : undefined;
-  }, bad);
+/** The orders as storage holds them: what a write of the orders compares with and cleans up. */
+export interface OrdersAsStored {
+  /** Each order loaded from its own key, by order key: written again only once replaced. */
+  loaded: ReadonlyMap<string, Order>;
+  /** Keys to remove at the next write: bad entries, entries under another order's key, the v1/v2 value. */
+  stale: readonly `local:${string}`[];
+  /** The stored version is not this one's. */
+  outdated: boolean;
+}
+
+/** Whether the orders must be written even if nothing changed them: a v1/v2 value, misfiled or bad entries, an old version. */
+export const ordersToRewrite = (orders: StoredOrders, asStored: OrdersAsStored) =>
+  asStored.stale.length > 0 || (asStored.outdated && Object.keys(orders).length > 0);
+
+/** The versions whose orders this one reads: v1 and v2 as one value, v3 one per key. */
+const READABLE_VERSIONS: readonly unknown[] = [undefined, 1, 2, ORDERS_VERSION];
+const LEGACY_AREA_KEY = LEGACY_ORDERS_KEY.slice('local:'.length);
+type LocalKey = `local:${string}`;
+
+/**
+ * Every stored order, validated one by one and re-keyed from its own fields, so a wrong key cannot
+ * hide a duplicate; the newest reading of an order wins.
+ */
+function loadOrders(all: Record<string, unknown>, bad: string[]): { orders: StoredOrders; asStored: OrdersAsStored } {
+  const legacy = all[LEGACY_AREA_KEY];
+  const meta = all[`${LEGACY_AREA_KEY}$`];
+  const version = isRecord(meta) ? meta.v : undefined;
+  const stale: LocalKey[] = legacy === undefined ? [] : [LEGACY_ORDERS_KEY];
   const orders: StoredOrders = {};
-  for (const order of Object.values(byStoredKey)) {
+  const loaded = new Map<string, Order>();
+  const keep = (order: Order, storedAt?: string) => {
     const key = orderKey(order);
+    if (storedAt !== undefined && storedAt !== key) stale.push(orderStorageKey(storedAt));
     const previous = orders[key];
-    if (!previous || order.readAt >= previous.readAt) orders[key] = order;
+    if (previous && order.readAt < previous.readAt) return;
+    orders[key] = order;
+    if (storedAt === key) loaded.set(key, order);
+    else loaded.delete(key);
+  };
+  const perKey = Object.entries(all).flatMap(([areaKey, value]) => {
+    const storedAt = orderKeyOfStorageKey(areaKey);
+    return storedAt === undefined ? [] : [[storedAt, value] as const];
+  });
+  // A version other than those (a newer extension's data after a downgrade, garbage): the orders
+  // are still read one by one; the odd version is reported and replaced on the next write.
+  if (!READABLE_VERSIONS.includes(version) && (legacy !== undefined || perKey.length)) bad.push(`orders:version ${String(version).slice(0, 20)}`);
+  const parse = (_: string, v: unknown) => OrderSchema.safeParse(v).data;
+  for (const order of Object.values(validEntries(migrateOrdersV1toV2(legacy), 'orders', parse, bad))) keep(order);
+  for (const [storedAt, value] of perKey) {
+    const order = parse(storedAt, value);
+    if (order) keep(order, storedAt);
+    else (bad.push(`orders:${storedAt}`), stale.push(orderStorageKey(storedAt)));
   }
-  return orders;
+  return { orders, asStored: { loaded, stale, outdated: version !== ORDERS_VERSION } };
 }
 
 /** Settings field by field: a bad field falls back to its default, the others are kept. */
@@ -101,63 +134,61 @@ export interface Loaded {
   state: WorkerState;
   /** Stored values that had the wrong shape and were dropped (empty when all was well). */
   corrupted: string[];
+  asStored: OrdersAsStored;
 }
 
+/** One read of everything stored (one call to the browser, whatever the number of orders). */
 export async function loadState(): Promise<Loaded> {
-  const [orders, health, notified, marks, settings, problems] = await Promise.all([
-    ordersItem.getValue(),
-    readHealthItem.getValue(),
-    notifiedItem.getValue(),
-    marksItem.getValue(),
-    settingsItem.getValue(),
-    problemsItem.getValue(),
-  ]);
+  const all = await storage.snapshot('local');
+  const valueOf = (item: { key: string }) => all[item.key.slice('local:'.length)];
   const bad: string[] = [];
-  // A version other than ours (a newer extension's data after a downgrade, garbage): the orders
-  // are still read one by one; the odd version is reported and replaced on the next write.
-  const version = ((await ordersItem.getMeta()) as { v?: unknown }).v;
-  if (orders != null && version !== undefined && version !== ORDERS_VERSION) bad.push(`orders:version ${String(version).slice(0, 20)}`);
-  const healthEntries = validEntries(health, 'readHealth', (key, v) => {
+  const { orders, asStored } = loadOrders(all, bad);
+  const healthEntries = validEntries(valueOf(VALUE_ITEMS.health), 'readHealth', (key, v) => {
     if (!PlatformSchema.safeParse(key).success) return undefined;
     return parseWith(ReadHealthSchema)(key, v);
   }, bad);
+  const problems = valueOf(VALUE_ITEMS.problems) ?? {};
   const state: WorkerState = {
-    orders: loadOrders(orders, bad),
+    orders,
     health: healthEntries,
-    notified: validEntries(notified, 'notified', parseWith(NotifiedAtSchema), bad),
-    marks: validEntries(marks, 'marks', parseWith(MarksSchema.valueType), bad),
-    settings: loadSettings(settings, bad),
+    notified: validEntries(valueOf(VALUE_ITEMS.notified), 'notified', parseWith(NotifiedAtSchema), bad),
+    marks: validEntries(valueOf(VALUE_ITEMS.marks), 'marks', parseWith(MarksSchema.valueType), bad),
+    settings: loadSettings(valueOf(VALUE_ITEMS.settings), bad),
     problems: ProblemsSchema.safeParse(problems).data ?? (bad.push('problems'), {}),
   };
-  return { state, corrupted: bad };
+  return { state, corrupted: bad, asStored };
 }
 
 export type Part = Exclude<keyof WorkerState, 'settings'>;
-
-const ITEMS = {
-  orders: ordersItem,
-  health: readHealthItem,
-  notified: notifiedItem,
-  marks: marksItem,
-  problems: problemsItem,
-} as const;
 
 /** Write order: the sent-notification set last, so it is never saved for orders that were not. */
 const WRITE_ORDER: readonly Part[] = ['orders', 'health', 'marks', 'notified'];
 
 /**
+ * The orders that differ from storage, then the keys to remove, then the version: a failed write
+ * leaves what was stored readable (a v1/v2 value goes only once its orders are written per key).
+ */
+async function writeOrders(orders: StoredOrders, asStored: OrdersAsStored): Promise<void> {
+  const changed = Object.entries(orders).filter(([key, order]) => asStored.loaded.get(key) !== order);
+  if (changed.length) await storage.setItems(changed.map(([key, value]) => ({ key: orderStorageKey(key), value })));
+  const gone = [...asStored.loaded.keys()].filter((key) => !(key in orders)).map(orderStorageKey);
+  if (gone.length || asStored.stale.length) await storage.removeItems([...asStored.stale, ...gone]);
+  if (asStored.outdated) await storage.setMeta(LEGACY_ORDERS_KEY, { v: ORDERS_VERSION });
+}
+
+/**
  * Writes the changed parts, one after another, stopping at the first failure. A failed write
  * (quota full, storage unavailable) is recorded as a problem the popup shows and rethrown so the
- * caller answers with it. The problem clears when orders (the large value) are written again.
+ * caller answers with it. The problem clears when orders are written again.
  * Returns the problems as now stored.
  */
-export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, now: number): Promise<Problems> {
+export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, now: number, asStored: OrdersAsStored): Promise<Problems> {
   try {
     for (const part of WRITE_ORDER) {
-      if (parts.has(part)) await (ITEMS[part] as { setValue(v: unknown): Promise<void> }).setValue(state[part]);
+      if (!parts.has(part)) continue;
+      if (part === 'orders') await writeOrders(state.orders, asStored);
+      else await (VALUE_ITEMS[part] as { setValue(v: unknown): Promise<void> }).setValue(state[part]);
     }
-    // Orders written now have this version's shape, whatever the stored version said.
-    if (parts.has('orders')) await ordersItem.setMeta({ v: ORDERS_VERSION });
   } catch (error) {
     const problems: Problems = { ...state.problems, storage: { at: now, message: describeError(error) } };
     await problemsItem.setValue(problems).catch(() => undefined); // the reply still carries it
@@ -167,6 +198,12 @@ export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, no
   const problems: Problems = cleared ? { ...state.problems, storage: undefined } : state.problems;
   if (cleared || parts.has('problems')) await problemsItem.setValue(problems);
   return problems;
+}
+
+/** Forgets every order, reading, mark, sent notification and problem; the settings stay. */
+export async function removeAllButSettings(): Promise<void> {
+  const all = await storage.snapshot('local', { excludeKeys: [VALUE_ITEMS.settings.key.slice('local:'.length)] });
+  await storage.removeItems(Object.keys(all).map((key) => `local:${key}` as const));
 }
 
 export class StorageWriteError extends Error {

@@ -14,7 +14,7 @@ import {
 import { problemText } from '@/components/badge/problem';
 import type { Lang } from '@/utils/i18n';
 import { isPlatformEnabled, quietHoursEnd, type ExtensionSettings } from '@/utils/settings';
-import { ALL_ITEMS, settingsItem, type StoredOrders } from '@/utils/storage';
+import { VALUE_ITEMS, type StoredOrders } from '@/utils/storage';
 import type { z } from 'zod';
 import { earliestAfter, scheduleWake, WAKE_ALARM } from './alarm';
 import { badgeFor, type Badge } from './badge';
@@ -32,6 +32,8 @@ import {
   corruptionProblem,
   describeError,
   loadState,
+  ordersToRewrite,
+  removeAllButSettings,
   saveState,
   StorageWriteError,
   type Part,
@@ -106,13 +108,14 @@ async function setBadge(badge: Badge): Promise<void> {
  * their sent set could not be persisted.
  */
 async function settle(now: number, change?: (s: WorkerState) => Set<Part>, merged?: (s: Readable) => void): Promise<Settled> {
-  const { state, corrupted } = await loadState();
+  const { state, corrupted, asStored } = await loadState();
   const dirty = change ? change(state) : new Set<Part>();
+  if (ordersToRewrite(state.orders, asStored)) dirty.add('orders');
   if (corrupted.length > 0) {
     console.warn('[shouyue] dropped corrupted stored values', corrupted);
     state.problems = { ...state.problems, corrupted: corruptionProblem(corrupted, now) };
     for (const part of ['orders', 'health', 'notified', 'marks', 'problems'] as const) dirty.add(part);
-    if (corrupted.some((c) => c.startsWith('settings'))) await settingsItem.setValue(state.settings);
+    if (corrupted.some((c) => c.startsWith('settings'))) await VALUE_ITEMS.settings.setValue(state.settings);
   }
   const { settings } = state;
   const read = state.orders;
@@ -140,7 +143,7 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>, merge
 
   let saved = true;
   try {
-    state.problems = await saveState(state, dirty, now);
+    state.problems = await saveState(state, dirty, now, asStored);
   } catch (error) {
     if (!(error instanceof StorageWriteError)) throw error;
     state.problems = error.problems;
@@ -322,8 +325,7 @@ async function onMark(message: z.infer<typeof MarkMessageSchema>, now: number): 
 /** Forgets every order, reading, mark and sent notification; the settings stay. */
 export function deleteAllData(): Promise<void> {
   return serialized(async () => {
-    const data = ALL_ITEMS.filter((item) => item !== settingsItem);
-    await Promise.all(data.map((item) => item.removeValue({ removeMeta: true })));
+    await removeAllButSettings();
     await setBadge({ text: '', color: '' });
     await scheduleWake(undefined);
     const shown = await browser.notifications.getAll();

@@ -4,9 +4,9 @@ import type { ExtensionSettings } from '@/utils/settings';
 import type { Mark, Problems, ReadHealthMap } from '@/utils/background/schemas';
 
 /**
- * Everything the extension keeps, in `browser.storage.local` (never in the worker's memory: the
- * worker is killed when idle). Values are typed as stored but re-validated on every read, because
- * a stored value can be corrupted or come from an older version.
+ * Everything the extension keeps, in `browser.storage.local` (the worker is killed when idle; what
+ * it keeps in memory is only a copy of this). Values are typed as stored but re-validated when
+ * read, because a stored value can be corrupted or come from an older version.
  */
 
 /** Orders by `orderKey` (platform:orderId). */

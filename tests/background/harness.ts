@@ -2,7 +2,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sender } from '@/utils/background/sender';
 import { WAKE_ALARM } from '@/utils/background/alarm';
-import { orderKeyOfStorageKey, orderStorageKey } from '@/utils/background/keys';
+import { inArea, orderKeyOfStorageKey, orderStorageKey } from '@/utils/background/keys';
 
 /** Runs the real worker against fakeBrowser; `restart` simulates the worker being killed. */
 
@@ -62,7 +62,7 @@ export async function stored(): Promise<Record<string, unknown>> {
 
 /** Orders by order key as the worker stores them: one storage key each. */
 export const perOrderKey = (orders: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(orders).map(([key, value]) => [orderStorageKey(key).slice('local:'.length), value]));
+  Object.fromEntries(Object.entries(orders).map(([key, value]) => [inArea(orderStorageKey(key)), value]));
 
 /** The stored orders (one key each, `order:platform:orderId`), by order key. */
 export async function storedOrders(): Promise<Record<string, unknown>> {

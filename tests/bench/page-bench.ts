@@ -362,8 +362,15 @@ async function session(extensionDir: string | undefined) {
   if (extensionDir) {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     origin = `chrome-extension://${new URL(sw.url()).host}/`;
+    // Saved as the options page saves them: stored, then the worker told (it keeps what it read).
     const settings = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, enabled: false } };
-    await sw.evaluate(`chrome.storage.local.set(${JSON.stringify({ settings, settings$: { v: 1 } })})`);
+    const options = await context.newPage();
+    await options.goto(`${origin}options.html`);
+    await options.evaluate(`(async () => {
+      await chrome.storage.local.set(${JSON.stringify({ settings, settings$: { v: 1 } })});
+      await chrome.runtime.sendMessage({ type: 'settings-changed' });
+    })()`);
+    await options.close();
   }
   return { context, origin, profile, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }

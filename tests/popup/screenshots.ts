@@ -1,7 +1,7 @@
 /**
  * Screenshots of the popup and options page in real headless Chromium with the built extension:
  *   SHOUYUE_OUT_DIR=/tmp/h3out npx wxt build && npx tsx tests/popup/screenshots.ts /tmp/h3out/chrome-mv3 /tmp/shots
- * Seeds storage through the service worker, then shoots zh and en, first-run and error-free states.
+ * Seeds storage from the popup page, then shoots zh and en, first-run and error-free states.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -16,14 +16,17 @@ async function main() {
   try {
     const worker = await session.worker();
     const shoot = async (name: string, lang: 'zh' | 'en', seed: boolean) => {
-      await worker.evaluate(
+      const popup = await openPopup(session);
+      // Seeded from an extension page, then the worker told to read storage again (it keeps what it read).
+      await popup.evaluate(
         async ({ data, lang }) => {
           await chrome.storage.local.clear();
           await chrome.storage.local.set({ ...data, settings: { lang } });
+          await chrome.runtime.sendMessage({ type: 'settings-changed' });
         },
         { data: seed ? seedStorage(Date.now()) : {}, lang },
       );
-      const popup = await openPopup(session);
+      await popup.reload();
       await popup.waitForSelector('.header');
       await popup.waitForTimeout(600);
       await popup.screenshot({ path: `${outDir}/popup-${name}.png` });

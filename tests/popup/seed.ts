@@ -1,6 +1,6 @@
 import { OrderSchema, type OrderInput } from '@/policies/order';
 import type { ReadHealthMap } from '@/utils/background/schemas';
-import { orderKey, ORDERS_VERSION, orderStorageKey } from '@/utils/background/keys';
+import { inArea, orderKey, ORDERS_VERSION, orderStorageKey } from '@/utils/background/keys';
 
 /**
  * A realistic mix of stored orders relative to `now`, in the storage shape (v3, one key per order), for
@@ -41,7 +41,7 @@ export function seedStorage(now: number): Record<string, unknown> {
     tmallGlobal: { lastReadAt: now - 2 * M, pagePath: '/home.htm/trade-platform/tp/sold', rows: 0, unreadable: 15, reasons: ['找不到订单表格：页面布局可能已更新'] },
   };
   return {
-    ...Object.fromEntries(parsed.map((o) => [orderStorageKey(orderKey(o)).slice('local:'.length), o])),
+    ...Object.fromEntries(parsed.map((o) => [inArea(orderStorageKey(orderKey(o))), o])),
     orders$: { v: ORDERS_VERSION },
     readHealth,
   };

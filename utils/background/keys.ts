@@ -25,11 +25,17 @@ export function orderKeyOfClock(key: string): string {
  * in `orders$`; the v1/v2 single value `orders` is read once more, rewritten per order and removed.
  */
 export const ORDERS_VERSION = 3;
-export const LEGACY_ORDERS_KEY = 'local:orders';
 const ORDER_KEY_PREFIX = 'order:';
 
+/** A key of `browser.storage.local`, as WXT's storage names it. */
+export type LocalKey = `local:${string}`;
+export const LEGACY_ORDERS_KEY: LocalKey = 'local:orders';
+
+/** A WXT storage key (`local:…`) as its area itself, and a snapshot of it, names it. */
+export const inArea = (key: string) => key.slice(key.indexOf(':') + 1);
+
 /** The storage key of the order stored under `orderKey` (platform:orderId). */
-export const orderStorageKey = (orderKey: string) => `local:${ORDER_KEY_PREFIX}${orderKey}` as const;
+export const orderStorageKey = (orderKey: string): LocalKey => `local:${ORDER_KEY_PREFIX}${orderKey}`;
 
 /** The order key (platform:orderId) a key of the local area stores, if it stores an order. */
 export const orderKeyOfStorageKey = (areaKey: string) => (areaKey.startsWith(ORDER_KEY_PREFIX) ? areaKey.slice(ORDER_KEY_PREFIX.length) : undefined);

@@ -2,7 +2,7 @@ import { OrderSchema, type Order } from '@/policies/order';
 import { ExtensionSettingsSchema, DEFAULT_SETTINGS, type ExtensionSettings } from '@/utils/settings';
 import { storage } from 'wxt/utils/storage';
 import { VALUE_ITEMS, migrateOrdersV1toV2, problemsItem, type StoredOrders } from '@/utils/storage';
-import { LEGACY_ORDERS_KEY, ORDERS_VERSION, orderKey, orderKeyOfStorageKey, orderStorageKey } from './keys';
+import { inArea, LEGACY_ORDERS_KEY, ORDERS_VERSION, orderKey, orderKeyOfStorageKey, orderStorageKey, type LocalKey } from './keys';
 import {
   MarksSchema,
   ProblemsSchema,
@@ -14,7 +14,7 @@ import {
 import { PlatformSchema } from '@/policies/platforms';
 import { z } from 'zod';
 
-/** Everything the worker knows, loaded from storage on every event (it keeps nothing in memory). */
+/** Everything the worker knows: stored on every event, read from storage once per worker life (`loadState`). */
 export interface WorkerState {
   orders: StoredOrders;
   health: ReadHealthMap;
@@ -26,6 +26,13 @@ export interface WorkerState {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const parseWith =
+  <T>(schema: z.ZodType<T>) =>
+  (_: string, v: unknown): T | undefined => {
+    const r = schema.safeParse(v);
+    return r.success ? r.data : undefined;
+  };
 
 /** Validates each entry on its own, so one bad entry never costs the others. */
 function validEntries<T>(
@@ -53,7 +60,7 @@ export interface OrdersAsStored {
   /** Each order loaded from its own key, by order key: written again only once replaced. */
   loaded: ReadonlyMap<string, Order>;
   /** Keys to remove at the next write: bad entries, entries under another order's key, the v1/v2 value. */
-  stale: readonly `local:${string}`[];
+  stale: readonly LocalKey[];
   /** The stored version is not this one's. */
   outdated: boolean;
 }
@@ -64,8 +71,7 @@ export const ordersToRewrite = (orders: StoredOrders, asStored: OrdersAsStored) 
 
 /** The versions whose orders this one reads: v1 and v2 as one value, v3 one per key. */
 const READABLE_VERSIONS: readonly unknown[] = [undefined, 1, 2, ORDERS_VERSION];
-const LEGACY_AREA_KEY = LEGACY_ORDERS_KEY.slice('local:'.length);
-type LocalKey = `local:${string}`;
+const LEGACY_AREA_KEY = inArea(LEGACY_ORDERS_KEY);
 
 /**
  * Every stored order, validated one by one and re-keyed from its own fields, so a wrong key cannot
@@ -94,7 +100,7 @@ function loadOrders(all: Record<string, unknown>, bad: string[]): { orders: Stor
   // A version other than those (a newer extension's data after a downgrade, garbage): the orders
   // are still read one by one; the odd version is reported and replaced on the next write.
   if (!READABLE_VERSIONS.includes(version) && (legacy !== undefined || perKey.length)) bad.push(`orders:version ${String(version).slice(0, 20)}`);
-  const parse = (_: string, v: unknown) => OrderSchema.safeParse(v).data;
+  const parse = parseWith(OrderSchema);
   for (const order of Object.values(validEntries(migrateOrdersV1toV2(legacy), 'orders', parse, bad))) keep(order);
   for (const [storedAt, value] of perKey) {
     const order = parse(storedAt, value);
@@ -121,13 +127,6 @@ export function loadSettings(raw: unknown, bad: string[]): ExtensionSettings {
   return ExtensionSettingsSchema.parse(kept);
 }
 
-const parseWith =
-  <T>(schema: z.ZodType<T>) =>
-  (_: string, v: unknown): T | undefined => {
-    const r = schema.safeParse(v);
-    return r.success ? r.data : undefined;
-  };
-
 const NotifiedAtSchema = z.number().finite();
 
 export interface Loaded {
@@ -137,10 +136,28 @@ export interface Loaded {
   asStored: OrdersAsStored;
 }
 
-/** One read of everything stored (one call to the browser, whatever the number of orders). */
+/**
+ * What storage holds, as this worker last read or wrote it. The worker alone writes what it loads,
+ * but for the settings, whose page tells it when it saved them (`forgetLoaded`). So while the worker
+ * lives, an event does not make the browser read and send it every stored order again, nor the
+ * worker check them all: in a change of 50 rows of a 1,000-order list, that was most of the
+ * browser's and the worker's work. A worker started anew (it is killed when idle) reads storage.
+ */
+let lastKnown: Loaded | undefined;
+
+/** Storage was written by another page (the settings): the next event reads it again. */
+export function forgetLoaded(): void {
+  lastKnown = undefined;
+}
+
+const writtenAs = (orders: StoredOrders): OrdersAsStored => ({ loaded: new Map(Object.entries(orders)), stale: [], outdated: false });
+
+/** The state as stored: kept from the last event, or one read of everything (one call to the browser). */
 export async function loadState(): Promise<Loaded> {
+  // A copy whose parts the event replaces (they are never changed in place).
+  if (lastKnown) return { ...lastKnown, state: { ...lastKnown.state } };
   const all = await storage.snapshot('local');
-  const valueOf = (item: { key: string }) => all[item.key.slice('local:'.length)];
+  const valueOf = (item: { key: string }) => all[inArea(item.key)];
   const bad: string[] = [];
   const { orders, asStored } = loadOrders(all, bad);
   const healthEntries = validEntries(valueOf(VALUE_ITEMS.health), 'readHealth', (key, v) => {
@@ -190,6 +207,8 @@ export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, no
       else await (VALUE_ITEMS[part] as { setValue(v: unknown): Promise<void> }).setValue(state[part]);
     }
   } catch (error) {
+    // What storage holds now is not known (a write may have stopped half-way): read it next time.
+    forgetLoaded();
     const problems: Problems = { ...state.problems, storage: { at: now, message: describeError(error) } };
     await problemsItem.setValue(problems).catch(() => undefined); // the reply still carries it
     throw new StorageWriteError(problems);
@@ -197,13 +216,15 @@ export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, no
   const cleared = parts.has('orders') && state.problems.storage !== undefined;
   const problems: Problems = cleared ? { ...state.problems, storage: undefined } : state.problems;
   if (cleared || parts.has('problems')) await problemsItem.setValue(problems);
+  lastKnown = { state: { ...state, problems }, corrupted: [], asStored: parts.has('orders') ? writtenAs(state.orders) : asStored };
   return problems;
 }
 
 /** Forgets every order, reading, mark, sent notification and problem; the settings stay. */
 export async function removeAllButSettings(): Promise<void> {
-  const all = await storage.snapshot('local', { excludeKeys: [VALUE_ITEMS.settings.key.slice('local:'.length)] });
+  const all = await storage.snapshot('local', { excludeKeys: [inArea(VALUE_ITEMS.settings.key)] });
   await storage.removeItems(Object.keys(all).map((key) => `local:${key}` as const));
+  forgetLoaded();
 }
 
 export class StorageWriteError extends Error {

@@ -31,6 +31,7 @@ import { isOwnContentScript, isOwnPage, type Sender } from './sender';
 import {
   corruptionProblem,
   describeError,
+  forgetLoaded,
   loadState,
   ordersToRewrite,
   removeAllButSettings,
@@ -42,9 +43,10 @@ import {
 import { checkMessage, checkOrders } from './validate';
 
 /**
- * The background worker's logic. Every event loads the state from storage, works, and writes it
- * back: nothing survives in memory between events (the worker is killed when idle). Events are
- * handled one at a time so two tabs' readings cannot overwrite each other.
+ * The background worker's logic. Every event takes the state (read from storage once per worker
+ * life, store.ts), works, and writes what changed back: the worker is killed when idle, and a new
+ * one starts from storage. Events are handled one at a time so two tabs' readings cannot overwrite
+ * each other.
  */
 
 export const DEFAULT_SNOOZE_MS = 3_600_000;
@@ -175,6 +177,11 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>, merge
 /** Recompute everything (on start, on an alarm, after a settings change). */
 export function refresh(now = Date.now()): Promise<Settled> {
   return serialized(() => settle(now));
+}
+
+/** Reads storage again (the options page saved the settings), then recomputes. */
+function reload(now: number): Promise<Settled> {
+  return serialized(() => (forgetLoaded(), settle(now)));
 }
 
 /**
@@ -355,7 +362,7 @@ async function answerPage(message: unknown, now: number): Promise<unknown> {
   const m = checked.value;
   if (m.type === 'popup-state') return popupState(await refresh(now), now);
   if (m.type === 'mark') return onMark(m, now);
-  if (m.type === 'settings-changed') await refresh(now);
+  if (m.type === 'settings-changed') await reload(now);
   else await deleteAllData();
   return { ok: true };
 }

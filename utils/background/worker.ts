@@ -129,7 +129,7 @@ async function settle(now: number, change?: (s: WorkerState) => Set<Part>, merge
     state.orders = orders;
     dirty.add('orders');
   }
-  const kept = verdicts.filter((v) => orderKey(v) in orders);
+  const kept = orders === read ? verdicts : verdicts.filter((v) => orderKey(v) in orders);
   const marks = liveMarks(state.marks, kept, now);
   if (Object.keys(marks).length !== Object.keys(state.marks).length) {
     state.marks = marks;
@@ -227,14 +227,14 @@ async function storeReadings(reads: PendingRead[]): Promise<void> {
   let answerNow: (s: Readable) => void = () => undefined;
   const merged = new Promise<Readable>((resolve) => (answerNow = resolve));
   const settling = settle(now, (state) => {
-    const parts = new Set<Part>();
-    for (const { message, now: at, checked } of batch) {
-      if (!isPlatformEnabled(state.settings, message.platform)) continue;
-      state.orders = mergeOrders(state.orders, checked.orders, state.settings.retentionDays);
+    const enabled = batch.filter(({ message }) => isPlatformEnabled(state.settings, message.platform));
+    if (!enabled.length) return new Set<Part>();
+    // One merge for the batch: each merge copies the whole stored map.
+    state.orders = mergeOrders(state.orders, enabled.flatMap(({ checked }) => checked.orders), state.settings.retentionDays);
+    for (const { message, now: at, checked } of enabled) {
       state.health = recordReading(state.health, withRejected(message, checked.rejected, state.settings.lang), at);
-      parts.add('orders').add('health');
     }
-    return parts;
+    return new Set<Part>(['orders', 'health']);
   }, (s) => answerNow(s));
   const readable = Promise.race([merged, settling]);
   for (const { message, answer, checked } of batch) {

@@ -109,6 +109,15 @@ describe('corrupted storage', () => {
     expect(kept['douyin:A1']).toMatchObject({ readAt: NOW });
   });
 
+  it('keeps an order whose key held another order, when its own reading comes from a v2 value', async () => {
+    await fakeBrowser.storage.local.set({ orders: { 'douyin:B2': raw('B2') }, orders$: { v: 2 }, 'order:douyin:B2': raw('A1') });
+    await boot();
+    expect(orderIds(await popup())).toEqual(['A1', 'B2']);
+    const kept = await storedOrders();
+    expect(Object.keys(kept).sort()).toEqual(['douyin:A1', 'douyin:B2']);
+    expect(kept['douyin:B2']).toMatchObject({ orderId: 'B2' });
+  });
+
   it('replaces a stored value of the wrong shape entirely, and a wrong settings field with its default', async () => {
     await fakeBrowser.storage.local.set({
       orders: 'garbage',

@@ -186,10 +186,13 @@ const WRITE_ORDER: readonly Part[] = ['orders', 'health', 'marks', 'notified'];
  * leaves what was stored readable (a v1/v2 value goes only once its orders are written per key).
  */
 async function writeOrders(orders: StoredOrders, asStored: OrdersAsStored): Promise<void> {
-  const changed = Object.entries(orders).filter(([key, order]) => asStored.loaded.get(key) !== order);
-  if (changed.length) await storage.setItems(changed.map(([key, value]) => ({ key: orderStorageKey(key), value })));
-  const gone = [...asStored.loaded.keys()].filter((key) => !(key in orders)).map(orderStorageKey);
-  if (gone.length || asStored.stale.length) await storage.removeItems([...asStored.stale, ...gone]);
+  const changed = Object.entries(orders).flatMap(([key, value]) => (asStored.loaded.get(key) === value ? [] : [{ key: orderStorageKey(key), value }]));
+  if (changed.length) await storage.setItems(changed);
+  // A stale key can be one just written: an order misfiled there, its rightful one from a v1/v2 value.
+  const written = new Set(changed.map((c) => c.key));
+  const letGo = [...asStored.loaded.keys()].filter((key) => !(key in orders)).map(orderStorageKey);
+  const gone = [...asStored.stale, ...letGo].filter((key) => !written.has(key));
+  if (gone.length) await storage.removeItems(gone);
   if (asStored.outdated) await storage.setMeta(LEGACY_ORDERS_KEY, { v: ORDERS_VERSION });
 }
 

@@ -98,7 +98,7 @@ export const MarkMessageSchema = z.object({
   snoozeMs: z.number().int().min(60_000).max(7 * 24 * 3_600_000).optional(),
 });
 export const DeleteAllDataSchema = z.object({ type: z.literal('delete-all-data') });
-/** The options page saved the settings: the background recomputes with them. */
+/** The options page saved the settings: the background reads storage again (it keeps a copy) and recomputes. */
 export const SettingsChangedSchema = z.object({ type: z.literal('settings-changed') });
 
 export const ExtensionPageMessageSchema = z.discriminatedUnion('type', [

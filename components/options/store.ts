@@ -49,7 +49,7 @@ export function createOptionsStore(deps: OptionsDeps = browserDeps) {
       try {
         await deps.save(parsed.data);
         set({ notice: { kind: 'ok', key: 'saved' } });
-        // Saved: the background recomputes now (else at its next event, which reads the settings anew).
+        // Saved: the background reads them and recomputes now (it keeps a copy of what it last read).
         await deps.send({ type: 'settings-changed' }).catch(() => undefined);
       } catch (error) {
         set({ notice: { kind: 'error', key: 'saveFailed', error: describe(error) } });

@@ -60,16 +60,16 @@ export async function stored(): Promise<Record<string, unknown>> {
   return fakeBrowser.storage.local.get(null);
 }
 
-/** Orders by order key as the worker stores them: one storage key each. */
+/** Orders by order key as the worker stores them: one storage key each, its JSON text. */
 export const perOrderKey = (orders: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(orders).map(([key, value]) => [inArea(orderStorageKey(key)), value]));
+  Object.fromEntries(Object.entries(orders).map(([key, value]) => [inArea(orderStorageKey(key)), JSON.stringify(value)]));
 
-/** The stored orders (one key each, `order:platform:orderId`), by order key. */
+/** The stored orders (one key each, `order:platform:orderId`, as JSON text), by order key, parsed. */
 export async function storedOrders(): Promise<Record<string, unknown>> {
   const all = await stored();
   return Object.fromEntries(Object.entries(all).flatMap(([areaKey, value]) => {
     const key = orderKeyOfStorageKey(areaKey);
-    return key === undefined ? [] : [[key, value]];
+    return key === undefined ? [] : [[key, JSON.parse(value as string) as unknown]];
   }));
 }
 

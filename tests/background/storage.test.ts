@@ -45,7 +45,7 @@ describe('storage migrations', () => {
 
   it('upgrades v2 orders (one value keyed by platform:orderId) to one key per order, the newer reading winning', async () => {
     const older = { ...raw('A1', NOW - HOUR_MS), subOrderCount: 1 };
-    await fakeBrowser.storage.local.set({ orders: { 'douyin:A1': older, 'douyin:B2': raw('B2') }, orders$: { v: 2 }, 'order:douyin:A1': raw('A1') });
+    await fakeBrowser.storage.local.set({ orders: { 'douyin:A1': older, 'douyin:B2': raw('B2') }, orders$: { v: 2 }, 'order:douyin:A1': JSON.stringify(raw('A1')) });
     await boot();
     const s = await stored();
     const kept = await storedOrders();
@@ -58,7 +58,7 @@ describe('storage migrations', () => {
 
   it('reads orders stored by a newer version one by one, reports it and rewrites the version', async () => {
     const v = 99;
-    await fakeBrowser.storage.local.set({ 'order:douyin:A1': raw('A1'), 'order:douyin:B': { nonsense: true }, orders$: { v } });
+    await fakeBrowser.storage.local.set({ 'order:douyin:A1': JSON.stringify(raw('A1')), 'order:douyin:B': JSON.stringify({ nonsense: true }), orders$: { v } });
     await boot();
     const state = await popup();
     expect(orderIds(state)).toEqual(['A1']);
@@ -68,7 +68,7 @@ describe('storage migrations', () => {
   });
 
   it('leaves current (v3) data as it is: nothing is written on start', async () => {
-    await fakeBrowser.storage.local.set({ 'order:douyin:A1': raw('A1', NOW, 20 * HOUR_MS), orders$: { v: 3 } });
+    await fakeBrowser.storage.local.set({ 'order:douyin:A1': JSON.stringify(raw('A1', NOW, 20 * HOUR_MS)), orders$: { v: 3 } });
     const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
     const removals = vi.spyOn(fakeBrowser.storage.local, 'remove');
     await boot();
@@ -83,23 +83,24 @@ describe('storage migrations', () => {
 describe('corrupted storage', () => {
   it('drops only the bad orders, reports them, and keeps the rest', async () => {
     await fakeBrowser.storage.local.set({
-      'order:douyin:A1': raw('A1'),
-      'order:douyin:BAD': { ...raw('BAD'), readAt: 'last tuesday' },
+      'order:douyin:A1': JSON.stringify(raw('A1')),
+      'order:douyin:BAD': JSON.stringify({ ...raw('BAD'), readAt: 'last tuesday' }),
       'order:douyin:NOPE': 42,
+      'order:douyin:CUT': '{"platform":"douyin","orderId":"CUT","rea',
       orders$: { v: 3 },
     });
     await boot();
     const state = await popup();
     expect(orderIds(state)).toEqual(['A1']);
-    expect(state.problems.corrupted).toMatchObject({ count: 2, items: ['orders:douyin:BAD', 'orders:douyin:NOPE'] });
+    expect(state.problems.corrupted).toMatchObject({ count: 3, items: ['orders:douyin:BAD', 'orders:douyin:NOPE', 'orders:douyin:CUT'] });
     expect(Object.keys(await storedOrders())).toEqual(['douyin:A1']);
   });
 
   it('moves an order stored under another order\'s key to its own, the newer reading winning', async () => {
     await fakeBrowser.storage.local.set({
-      'order:douyin:X': raw('A1', NOW),
-      'order:douyin:A1': raw('A1', NOW - HOUR_MS),
-      'order:douyin:Y': raw('B2', NOW - HOUR_MS),
+      'order:douyin:X': JSON.stringify(raw('A1', NOW)),
+      'order:douyin:A1': JSON.stringify(raw('A1', NOW - HOUR_MS)),
+      'order:douyin:Y': JSON.stringify(raw('B2', NOW - HOUR_MS)),
       orders$: { v: 3 },
     });
     await boot();
@@ -110,7 +111,7 @@ describe('corrupted storage', () => {
   });
 
   it('keeps an order whose key held another order, when its own reading comes from a v2 value', async () => {
-    await fakeBrowser.storage.local.set({ orders: { 'douyin:B2': raw('B2') }, orders$: { v: 2 }, 'order:douyin:B2': raw('A1') });
+    await fakeBrowser.storage.local.set({ orders: { 'douyin:B2': raw('B2') }, orders$: { v: 2 }, 'order:douyin:B2': JSON.stringify(raw('A1')) });
     await boot();
     expect(orderIds(await popup())).toEqual(['A1', 'B2']);
     const kept = await storedOrders();

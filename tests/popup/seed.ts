@@ -41,7 +41,7 @@ export function seedStorage(now: number): Record<string, unknown> {
     tmallGlobal: { lastReadAt: now - 2 * M, pagePath: '/home.htm/trade-platform/tp/sold', rows: 0, unreadable: 15, reasons: ['找不到订单表格：页面布局可能已更新'] },
   };
   return {
-    ...Object.fromEntries(parsed.map((o) => [inArea(orderStorageKey(orderKey(o))), o])),
+    ...Object.fromEntries(parsed.map((o) => [inArea(orderStorageKey(orderKey(o))), JSON.stringify(o)])),
     orders$: { v: ORDERS_VERSION },
     readHealth,
   };

@@ -28,6 +28,8 @@ export function applyMark(
 
 /** Marks whose clock no longer exists are dropped, and so are snoozes that have ended. */
 export function liveMarks(marks: Record<string, Mark>, verdicts: readonly Verdict[], now: number): Record<string, Mark> {
+  // No marks (the usual case): no key to work out for each of the thousands of verdicts.
+  if (Object.keys(marks).length === 0) return marks;
   const present = new Set(verdicts.map(clockKey));
   return Object.fromEntries(
     Object.entries(marks).filter(([key, m]) => present.has(key) && (m.kind === 'ack' || m.until > now)),

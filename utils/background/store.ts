@@ -69,6 +69,16 @@ export interface OrdersAsStored {
 export const ordersToRewrite = (orders: StoredOrders, asStored: OrdersAsStored) =>
   asStored.stale.length > 0 || (asStored.outdated && Object.keys(orders).length > 0);
 
+/** A v3 order as stored: its JSON text, or undefined (then reported as bad) for anything else. */
+function fromJson(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The versions whose orders this one reads: v1 and v2 as one value, v3 one per key. */
 const READABLE_VERSIONS: readonly unknown[] = [undefined, 1, 2, ORDERS_VERSION];
 const LEGACY_AREA_KEY = inArea(LEGACY_ORDERS_KEY);
@@ -103,7 +113,7 @@ function loadOrders(all: Record<string, unknown>, bad: string[]): { orders: Stor
   const parse = parseWith(OrderSchema);
   for (const order of Object.values(validEntries(migrateOrdersV1toV2(legacy), 'orders', parse, bad))) keep(order);
   for (const [storedAt, value] of perKey) {
-    const order = parse(storedAt, value);
+    const order = parse(storedAt, fromJson(value));
     if (order) keep(order, storedAt);
     else (bad.push(`orders:${storedAt}`), stale.push(orderStorageKey(storedAt)));
   }
@@ -186,7 +196,7 @@ const WRITE_ORDER: readonly Part[] = ['orders', 'health', 'marks', 'notified'];
  * leaves what was stored readable (a v1/v2 value goes only once its orders are written per key).
  */
 async function writeOrders(orders: StoredOrders, asStored: OrdersAsStored): Promise<void> {
-  const changed = Object.entries(orders).flatMap(([key, value]) => (asStored.loaded.get(key) === value ? [] : [{ key: orderStorageKey(key), value }]));
+  const changed = Object.entries(orders).flatMap(([key, order]) => (asStored.loaded.get(key) === order ? [] : [{ key: orderStorageKey(key), value: JSON.stringify(order) }]));
   if (changed.length) await storage.setItems(changed);
   // A stale key can be one just written: an order misfiled there, its rightful one from a v1/v2 value.
   const written = new Set(changed.map((c) => c.key));

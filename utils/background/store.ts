@@ -213,6 +213,9 @@ async function writeOrders(orders: StoredOrders, asStored: OrdersAsStored): Prom
  * Returns the problems as now stored.
  */
 export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, now: number, asStored: OrdersAsStored): Promise<Problems> {
+  // Until every write is done, what storage holds is not known (one may stop half-way): a failure
+  // anywhere below leaves the next event to read it.
+  forgetLoaded();
   try {
     for (const part of WRITE_ORDER) {
       if (!parts.has(part)) continue;
@@ -220,8 +223,6 @@ export async function saveState(state: WorkerState, parts: ReadonlySet<Part>, no
       else await (VALUE_ITEMS[part] as { setValue(v: unknown): Promise<void> }).setValue(state[part]);
     }
   } catch (error) {
-    // What storage holds now is not known (a write may have stopped half-way): read it next time.
-    forgetLoaded();
     const problems: Problems = { ...state.problems, storage: { at: now, message: describeError(error) } };
     await problemsItem.setValue(problems).catch(() => undefined); // the reply still carries it
     throw new StorageWriteError(problems);

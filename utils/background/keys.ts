@@ -23,8 +23,9 @@ export function orderKeyOfClock(key: string): string {
  * v3 keeps each order under its own key (`order:platform:orderId`) as its JSON text: a reading of
  * 50 changed rows writes those 50 orders, not every stored one again, and a string passes from
  * the worker to the browser's storage more cheaply than an object tree (1,000 orders in a first
- * read: ~50 ms less of the worker's CPU and ~100 ms less of the browser's). The version stays where WXT keeps an item's,
- * in `orders$`; the v1/v2 single value `orders` is read once more, rewritten per order and removed.
+ * read: ~50 ms less of the worker's CPU and ~100 ms less of the browser's). The version stays
+ * where WXT keeps an item's, in `orders$`; the v1/v2 single value `orders` is read once more,
+ * rewritten per order and removed.
  */
 export const ORDERS_VERSION = 3;
 const ORDER_KEY_PREFIX = 'order:';

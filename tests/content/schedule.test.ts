@@ -48,6 +48,21 @@ describe('mapInSlices', () => {
     expect(clock.turns()).toBe(before + 2); // the slice, once used, still ends in a turn
   });
 
+  it('ends a slice after the item that used it up, however costly each item is', async () => {
+    const clock = fakeClock();
+    await yieldToPage();
+    const signal = new AbortController().signal;
+    const taskStarts: number[] = [];
+    let lastTurns = clock.turns();
+    await mapInSlices(Array.from({ length: 12 }, (_, i) => i), (i) => {
+      if (clock.turns() !== lastTurns) taskStarts.push(i);
+      lastTurns = clock.turns();
+      clock.advance(3); // a row read while the script is cold
+    }, signal);
+    // 3 ms items in 8 ms slices: a turn after every third item (9 ms), never eight items (24 ms) in one.
+    expect(taskStarts).toEqual([3, 6, 9]);
+  });
+
   it('stops between slices once aborted', async () => {
     const clock = fakeClock();
     await yieldToPage();

@@ -140,13 +140,16 @@ function forgetChanges(index: LabelIndex): Swaps['swaps'] {
   return index.swaps.take().swaps;
 }
 
-/** Walks `from`'s subtree for label elements; yields every few hundred nodes so a caller can pause. */
+/** Text nodes between two chances to pause: about one row of 抖店's list (256, ten rows, overran slices by milliseconds). */
+const PAUSE_EVERY = 32;
+
+/** Walks `from`'s subtree for label elements; yields every few text nodes so a caller can pause. */
 function* walk(from: Node, found: Map<Element, Label>): Generator<void> {
   const doc = from.ownerDocument ?? (from as Document);
   const walker = doc.createTreeWalker(from, 4 /* NodeFilter.SHOW_TEXT */);
   let steps = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (++steps % 256 === 0) yield;
+    if (++steps % PAUSE_EVERY === 0) yield;
     // The text first: asking every text node for its parent wraps every element of the page for
     // this script, which the garbage collector then pays for in one pause.
     if (!labelsOfText(n.nodeValue ?? '').length) continue;

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ruleLookup } from '@/components/badge/rules';
 import { CATALOG } from '@/policies/catalog';
 import type { Verdict } from '@/policies/verdict';
@@ -360,6 +360,33 @@ describe('page session', { timeout: 30_000 }, () => {
     expect(added.flat().filter((b) => b.text === '↻ 守约 …')).toEqual([]);
     expect(added.flat().map((b) => b.text)).toEqual(badgeTexts());
     expect(added.flat().map((b) => b.width)).toEqual(badges().map((b) => (b as HTMLElement).style.width));
+  });
+
+  it("draws a reply's badges in a task after the reply's own (decoding a long reply used that task's slice)", async () => {
+    load(douyinFixture({ now: NOW, rows: 3, pageSize: 3 }).html);
+    let t = 1_000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => t);
+    onTestFinished(() => clock.mockRestore());
+    const bg = fakeBackground();
+    let deliver: (() => void) | undefined;
+    const send = (m: IncomingMessage) => new Promise<VerdictsReply>((resolve) => (deliver = () => void bg.send(m).then(resolve)));
+    const { session } = start({ send });
+    const scanned = session.scan();
+    await vi.waitFor(() => expect(deliver).toBeDefined());
+    const drawn = vi.mocked(badgeContent);
+    drawn.mockClear();
+    // The reply comes in a task of its own, a moment later; the task after it is the page's turn.
+    let inReplyTask = true;
+    t += 50;
+    setTimeout(() => (inReplyTask = false), 0);
+    const drawnInReplyTask: boolean[] = [];
+    const real = drawn.getMockImplementation()!;
+    drawn.mockImplementation((...args) => (drawnInReplyTask.push(inReplyTask), real(...args)));
+    deliver!();
+    await scanned;
+    drawn.mockImplementation(real);
+    expect(drawnInReplyTask).toEqual([false, false, false]);
+    expect(badgeTexts()).toEqual(['发货 剩 5小时', '发货 剩 5小时', '发货 剩 5小时']);
   });
 
   it('keeps waiting, drawing nothing from it, when the answer is not a reply', async () => {

@@ -16,8 +16,8 @@ export async function yieldToPage(): Promise<void> {
 }
 
 /**
- * Called first thing in a task this script began (its own timer, a reply from the background):
- * the page has had its turns before it, so the task's first slice is a whole one, not a yield.
+ * Called first thing in a task one of this script's own timers began: the page has had its turns
+ * before it, so the task's first slice is a whole one, not a yield.
  */
 export function taskBegan(): void {
   resumedAt = performance.now();

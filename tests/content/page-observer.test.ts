@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeHost } from '@/components/badge/badge';
-import { observePage } from '@/utils/page/page-observer';
+import { observePage, unobserved } from '@/utils/page/page-observer';
 
 /** Every watcher of a page session hears the page's changes from one observer, our badges' moves left out. */
 describe('observePage', () => {
@@ -74,5 +74,29 @@ describe('observePage', () => {
     expect(c).toHaveBeenCalledTimes(1);
     expect(b).toHaveBeenCalledTimes(2);
     third.abort();
+  });
+
+  it('makes no records of what is written unobserved (our badges going in), after handing on the page\'s changes before it', async () => {
+    const life = new AbortController();
+    const heard = vi.fn();
+    observePage(document, heard, life.signal);
+    const before = document.createElement('p');
+    document.body.append(before);
+    const written = document.createElement('div');
+    const makeRecords = vi.fn();
+    const other = new MutationObserver(makeRecords); // a page's own observer is not ours to stop
+    other.observe(document, { childList: true, subtree: true });
+    unobserved(() => document.body.append(written));
+    expect(targetsOf(heard.mock.calls)).toEqual([document.body]); // the page's change, handed on first
+    expect(heard.mock.calls[0]![0][0].addedNodes[0]).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(makeRecords).toHaveBeenCalledTimes(1);
+    // Observed again after.
+    written.append(document.createElement('span'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(targetsOf(heard.mock.calls)).toEqual([document.body, written]);
+    other.disconnect();
+    life.abort();
   });
 });

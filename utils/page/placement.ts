@@ -1,5 +1,6 @@
 import { BADGE_TAG, createBadgeHost, isBadge, isOwnBadge, removeBadge } from '@/components/badge/badge';
 import type { RowCandidate } from './adapter';
+import { unobserved } from './page-observer';
 
 /**
  * One badge per order row, keyed by order id: placed right after the element printing the order
@@ -54,7 +55,9 @@ export function badgePlacer() {
     holds: (host: Element): boolean => held.has(host),
     /** Puts the new badges on the page, in one go (those whose row is still on it). */
     commit(): void {
-      for (const [at, { host, put }] of pending) if (at.isConnected) put(host);
+      unobserved(() => {
+        for (const [at, { host, put }] of pending) if (at.isConnected) put(host);
+      });
       drop();
     },
     /** Forgets the new badges (the reading was abandoned). */

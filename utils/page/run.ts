@@ -269,8 +269,8 @@ function createSession(deps: PageDeps): PageSession {
 
   const ask = async (message: IncomingMessage): Promise<VerdictsReply | undefined> => {
     try {
-      // No whole slice for the reply's task (no taskBegan): before this line ran, the browser spent
-      // up to 5 ms in it decoding 150 orders' verdicts, so the first sliced loop gives the page a turn.
+      // No whole slice for the reply's task (no taskBegan): the browser spends 2–5 ms of it decoding
+      // 150 orders' verdicts before this code resumes, so the first sliced loop gives the page a turn.
       const answer = await deps.send(message);
       const reply = PageReplySchema.safeParse(answer);
       if (!reply.success) return undefined;

@@ -10,16 +10,14 @@ import { onlyBadgesMoved } from '@/components/badge/badge';
 export type PageListener = (records: readonly MutationRecord[]) => void;
 
 interface Hub {
-  target: Node;
   observer: MutationObserver;
   listeners: Set<PageListener>;
 }
 
 /** What the session's watchers follow: structure and text, and the attributes rows are keyed by. */
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-row-key', 'value'] };
-const hubs = new WeakMap<Node, Hub>();
-/** The hubs observing now, for `unobserved`. */
-const live = new Set<Hub>();
+/** The hubs observing now, by the node each observes. */
+const hubs = new Map<Node, Hub>();
 
 function deliver(hub: Hub, records: readonly MutationRecord[]): void {
   const page = records.filter((r) => !onlyBadgesMoved(r));
@@ -31,10 +29,9 @@ function deliver(hub: Hub, records: readonly MutationRecord[]): void {
 export function observePage(target: Node, listener: PageListener, signal: AbortSignal): { flush(): void } {
   let hub = hubs.get(target);
   if (!hub) {
-    const created: Hub = { target, observer: new MutationObserver((records) => deliver(created, records)), listeners: new Set() };
+    const created: Hub = { observer: new MutationObserver((records) => deliver(created, records)), listeners: new Set() };
     created.observer.observe(target, OPTIONS);
     hubs.set(target, created);
-    live.add(created);
     hub = created;
   }
   const own = hub;
@@ -43,7 +40,6 @@ export function observePage(target: Node, listener: PageListener, signal: AbortS
     own.listeners.delete(listener);
     if (own.listeners.size) return;
     own.observer.disconnect();
-    live.delete(own);
     if (hubs.get(target) === own) hubs.delete(target);
   }, { once: true });
   return { flush: () => deliver(own, own.observer.takeRecords()) };
@@ -55,13 +51,13 @@ export function observePage(target: Node, listener: PageListener, signal: AbortS
  * anyway, and a 1,000-badge commit made 1,000 records to wrap and sort out (5–6 ms in its task).
  */
 export function unobserved(write: () => void): void {
-  for (const hub of live) {
+  for (const hub of hubs.values()) {
     deliver(hub, hub.observer.takeRecords());
     hub.observer.disconnect();
   }
   try {
     write();
   } finally {
-    for (const hub of live) hub.observer.observe(hub.target, OPTIONS);
+    for (const [target, hub] of hubs) hub.observer.observe(target, OPTIONS);
   }
 }

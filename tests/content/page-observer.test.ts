@@ -10,6 +10,8 @@ describe('observePage', () => {
     document.body.innerHTML = '';
   });
 
+  /** The observers' callbacks have run (they run before the next task). */
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   const targetsOf = (calls: unknown[][]) => calls.flatMap(([records]) => (records as MutationRecord[]).map((r) => r.target));
 
   it('hands each change to every watcher of the node, through one observer', async () => {
@@ -22,7 +24,7 @@ describe('observePage', () => {
     expect(observe).toHaveBeenCalledTimes(1);
     const row = document.createElement('div');
     document.body.append(row);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(targetsOf(a.mock.calls)).toEqual([document.body]);
     expect(targetsOf(b.mock.calls)).toEqual([document.body]);
     life.abort();
@@ -34,14 +36,14 @@ describe('observePage', () => {
     observePage(document, heard, life.signal);
     const row = document.createElement('div');
     document.body.append(row);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     heard.mockClear();
     const badge = createBadgeHost(document);
     row.append(badge);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(heard).not.toHaveBeenCalled();
     row.append(badge.cloneNode());
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(targetsOf(heard.mock.calls)).toEqual([row]);
     life.abort();
   });
@@ -59,7 +61,7 @@ describe('observePage', () => {
     expect(b).toHaveBeenCalledTimes(1);
     first.abort();
     document.body.append(document.createElement('p'));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(a).toHaveBeenCalledTimes(1);
     expect(b).toHaveBeenCalledTimes(2);
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
@@ -70,7 +72,7 @@ describe('observePage', () => {
     const third = new AbortController();
     observePage(document, c, third.signal);
     document.body.append(document.createElement('p'));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(c).toHaveBeenCalledTimes(1);
     expect(b).toHaveBeenCalledTimes(2);
     third.abort();
@@ -89,12 +91,12 @@ describe('observePage', () => {
     unobserved(() => document.body.append(written));
     expect(targetsOf(heard.mock.calls)).toEqual([document.body]); // the page's change, handed on first
     expect(heard.mock.calls[0]![0][0].addedNodes[0]).toBe(before);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(makeRecords).toHaveBeenCalledTimes(1);
     // Observed again after.
     written.append(document.createElement('span'));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     expect(targetsOf(heard.mock.calls)).toEqual([document.body, written]);
     other.disconnect();
     life.abort();

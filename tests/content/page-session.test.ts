@@ -14,6 +14,7 @@ import { openState } from '@/policies/engine/thresholds';
 import { fakeBackground } from './fake-background';
 import { NOW, adapterFor, expectedOrders, parsePage, readAll } from './helpers';
 import { joinPageData } from '@/utils/page-data/join';
+import { SLICE_MS, taskBegan } from '@/utils/page/schedule';
 
 // Counts the badges drawn (words worked out for them), passing through to the real badgeContent.
 vi.mock('@/components/badge/view', async (importOriginal) => {
@@ -315,6 +316,34 @@ describe('page session', { timeout: 30_000 }, () => {
     // The tick's own redraw (the background's answer may redraw after it).
     expect(shownWhileWorking.slice(0, f.expected.length)).toEqual(f.expected.map(() => 0));
     expect(ticked()).toBe(f.expected.length);
+  });
+
+  it("writes a tick's words in the rest of the slice only when they fit there, else in a task of their own", async () => {
+    const f = douyinFixture({ now: NOW });
+    load(f.html);
+    let clock = NOW;
+    // The background does not answer the tick's queries: the badges show the tick's own words.
+    const bg = fakeBackground();
+    const { session } = start({ now: () => clock, send: (m) => (m.type === 'page-read' ? bg.send(m) : Promise.reject(new Error('asleep'))) });
+    await session.scan();
+    let t = 1_000;
+    const perf = vi.spyOn(performance, 'now').mockImplementation(() => t);
+    onTestFinished(() => perf.mockRestore());
+    // How many badges show `words` when the page gets its first turn after the tick began.
+    const shownAtFirstTurn = async (words: string, usedMs: number) => {
+      taskBegan();
+      t += usedMs;
+      let shown = -1;
+      setTimeout(() => (shown = badgeTexts().filter((text) => text === words).length), 0);
+      await session.tick();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(badgeTexts().filter((text) => text === words)).toHaveLength(f.expected.length);
+      return shown;
+    };
+    clock = NOW + 60_000;
+    expect(await shownAtFirstTurn('发货 剩 4小时59分', 0)).toBe(f.expected.length);
+    clock = NOW + 120_000;
+    expect(await shownAtFirstTurn('发货 剩 4小时58分', SLICE_MS - 0.1)).toBe(0);
   });
 
   it('draws no badge on a tick when no clock counts down', async () => {

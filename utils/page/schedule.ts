@@ -28,7 +28,10 @@ export function taskBegan(): void {
  * other way — the page's event, a mutation callback in the page's task — counts as over: one turn
  * given too many, never one too few.)
  */
-export const sliceUsed = (): boolean => performance.now() - resumedAt >= SLICE_MS;
+export const sliceUsed = (): boolean => sliceLeft() <= 0;
+
+/** What is left of this slice, in ms (none or less once it is used). */
+export const sliceLeft = (): number => SLICE_MS - (performance.now() - resumedAt);
 
 /**
  * Maps `items` in time slices; stops (returns undefined) when `signal` aborts between slices. The

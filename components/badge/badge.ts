@@ -16,11 +16,14 @@ interface Parts {
   text: HTMLElement;
   /** The waiting words, shown instead of the icon and words, which stay written while waiting. */
   wait: HTMLElement;
+  /** The screen readers' sentence around the face's words (hidden: named by aria-labelledby only). */
+  before: HTMLElement;
+  after: HTMLElement;
   pop: HTMLElement;
   /** The popover's words, written into it when it opens (undefined: already written). */
   details?: () => BadgeDetails;
   /** What the face shows now: only what differs is written (each write restyles the badge). */
-  face: { tone: string; icon: string; text: string; wait: string; label: string; widthEm: number };
+  face: { tone: string; icon: string; text: string; wait: string; before: string; after: string; labelledBy: string; widthEm: number };
 }
 
 /** Widths go in steps, so a countdown ticking from `10小时` to `9小时` keeps its box. */
@@ -59,11 +62,19 @@ function template(doc: Document): DocumentFragment {
   button.setAttribute('aria-describedby', 'pop');
   const icon = el(doc, 'span', 'icon');
   icon.setAttribute('aria-hidden', 'true');
-  button.append(icon, el(doc, 'span', 'text'), el(doc, 'span', 'wait'));
+  const text = el(doc, 'span', 'text');
+  text.id = 'text';
+  button.append(icon, text, el(doc, 'span', 'wait'));
+  const hidden = (id: string) => {
+    const span = el(doc, 'span');
+    span.id = id;
+    span.hidden = true;
+    return span;
+  };
   const pop = el(doc, 'div', 'pop');
   pop.id = 'pop';
   pop.setAttribute('role', 'tooltip');
-  t.append(button, pop);
+  t.append(button, hidden('before'), hidden('after'), pop);
   templates.set(doc, t);
   return t;
 }
@@ -136,18 +147,19 @@ export function createBadgeHost(doc: Document): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'open' });
   root.append(template(doc).cloneNode(true));
-  const button = root.firstElementChild as HTMLButtonElement;
+  const [button, before, after, pop] = [...root.children] as [HTMLButtonElement, HTMLElement, HTMLElement, HTMLElement];
   styleBadge(root, doc);
   const p: Parts = {
     button,
     icon: button.children[0] as HTMLElement,
     text: button.children[1] as HTMLElement,
     wait: button.children[2] as HTMLElement,
-    pop: root.lastElementChild as HTMLElement,
-    face: { tone: '', icon: '', text: '', wait: '', label: '', widthEm: 0 },
+    before,
+    after,
+    pop,
+    face: { tone: '', icon: '', text: '', wait: '', before: '', after: '', labelledBy: '', widthEm: 0 },
   };
   parts.set(host, p);
-  const { pop } = p;
 
   const close = () => {
     pop.classList.remove('open');
@@ -199,7 +211,11 @@ export function renderBadge(host: Element, content: BadgeContent): void {
   if (!p) return;
   const { face } = p;
   if (face.tone !== content.tone) p.button.className = `s-${(face.tone = content.tone)}`;
-  if (face.label !== content.label) p.button.setAttribute('aria-label', (face.label = content.label));
+  const { before, after, aroundText } = content.label;
+  if (face.before !== before) p.before.textContent = face.before = before;
+  if (face.after !== after) p.after.textContent = face.after = after;
+  const labelledBy = aroundText ? 'before text after' : 'before';
+  if (face.labelledBy !== labelledBy) p.button.setAttribute('aria-labelledby', (face.labelledBy = labelledBy));
   if (content.tone === 'waiting') {
     const words = `${content.icon} ${content.text}`;
     if (face.wait !== words) {

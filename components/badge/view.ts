@@ -31,14 +31,24 @@ export interface RuleLine {
   lines: string[];
 }
 
+/**
+ * The full sentence for screen readers, written around the face's words when `aroundText` (else
+ * `before` is all of it): a countdown's next minute then rewrites the face's words only, not the
+ * sentence as well — the minute tick rewrites a thousand.
+ */
+export interface BadgeLabel {
+  before: string;
+  after: string;
+  aroundText: boolean;
+}
+
 /** What the badge itself shows. */
 export interface BadgeHead {
   /** CSS state class: a clock state, or waiting / unreadable. */
   tone: Verdict['state'] | 'waiting' | 'unreadable';
   icon: string;
   text: string;
-  /** The full sentence for screen readers. */
-  label: string;
+  label: BadgeLabel;
 }
 
 /** What its popover lists. */
@@ -89,6 +99,14 @@ function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
   return { state: v.state, title: words?.title ?? v.ruleId, tag: stateLabel(v.state, lang), lines };
 }
 
+/** Stands for the face's words in a sentence, which is then split around them (order ids are [A-Za-z0-9_-]). */
+const TEXT_SLOT = '\u0000';
+const around = (sentence: string): BadgeLabel => {
+  const [before = '', after = ''] = sentence.split(TEXT_SLOT);
+  return { before, after, aroundText: true };
+};
+const alone = (sentence: string): BadgeLabel => ({ before: sentence, after: '', aroundText: false });
+
 const lazy = <T>(make: () => T): (() => T) => {
   let value: T | undefined;
   return () => (value ??= make());
@@ -99,24 +117,24 @@ export function badgeContent(input: BadgeInput, lang: Lang, rules: RuleLookup): 
   switch (input.kind) {
     case 'waiting': {
       const title = t('orderTitle', { id: input.orderId });
-      return { tone: 'waiting', icon: ICONS.waiting, text: t('waiting'), label: t('waitingLabel', { id: input.orderId }), details: () => ({ title, rules: [] }) };
+      return { tone: 'waiting', icon: ICONS.waiting, text: t('waiting'), label: alone(t('waitingLabel', { id: input.orderId })), details: () => ({ title, rules: [] }) };
     }
     case 'unreadable': {
       const reason = problemText(input.problem, lang);
-      return { tone: 'unreadable', icon: ICONS.unreadable, text: t('unreadable'), label: t('unreadableLabel', { reason }), details: () => ({ title: reason, rules: [], hint: t('unreadableHint') }) };
+      return { tone: 'unreadable', icon: ICONS.unreadable, text: t('unreadable'), label: alone(t('unreadableLabel', { reason })), details: () => ({ title: reason, rules: [], hint: t('unreadableHint') }) };
     }
     case 'verdicts': {
       const sorted = input.verdicts.filter((v) => v.state !== 'not-applicable').sort(compareUrgency);
       const top = sorted[0];
       const title = t('orderTitle', { id: input.orderId });
-      if (!top) return { tone: 'not-applicable', icon: ICONS['not-applicable'], text: t('noClocks'), label: t('sentence', { id: input.orderId, text: t('noClocks') }), details: () => ({ title, rules: [] }) };
+      if (!top) return { tone: 'not-applicable', icon: ICONS['not-applicable'], text: t('noClocks'), label: around(t('sentence', { id: input.orderId, text: TEXT_SLOT })), details: () => ({ title, rules: [] }) };
       const text = badgeText(top, lang);
       const deadline = deadlineText(top, lang);
       return {
         tone: top.state,
         icon: ICONS[top.state],
         text,
-        label: t('sentence', { id: input.orderId, text: deadline ? `${text}，${deadline}` : text }),
+        label: around(deadline ? t('sentenceDue', { id: input.orderId, text: TEXT_SLOT, deadline }) : t('sentence', { id: input.orderId, text: TEXT_SLOT })),
         details: lazy(() => ({ title, rules: sorted.map((v) => ruleLine(v, lang, rules)) })),
       };
     }

@@ -7,6 +7,7 @@ import { ruleLookup } from '@/components/badge/rules';
 import { CATALOG } from '@/policies/catalog';
 import type { Verdict } from '@/policies/verdict';
 import { HOSTILE_TEXT } from '../fixtures/pages';
+import { computeAccessibleName } from 'dom-accessibility-api';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -37,8 +38,14 @@ describe('badge words', () => {
     const c = content([...verdicts], lang);
     expect(c.text).toBe(text);
     expect(c.tone).toBe(tone);
-    expect(c.label).toContain(text);
-    expect(c.label).toContain('6900000000000000001');
+    expect(c.label.aroundText).toBe(true);
+    expect(c.label.before).toContain('6900000000000000001');
+  });
+
+  it("writes the sentence for screen readers in the badge's language, around the face's words", () => {
+    expect(content([ship], 'zh').label).toEqual({ before: '守约：订单 6900000000000000001，', after: '，截止 11-24 01:12（平台时限）', aroundText: true });
+    expect(content([ship], 'en').label).toEqual({ before: 'Shouyue: order 6900000000000000001, ', after: ', Due 11-24 01:12 (platform deadline)', aroundText: true });
+    expect(content([filed], 'en').label).toEqual({ before: 'Shouyue: order 6900000000000000001, ', after: '', aroundText: true });
   });
 
   it('lists every clock in the popover, most urgent first, with deadline, source and consequence', () => {
@@ -77,15 +84,30 @@ describe('badge element', () => {
     return { row, host };
   };
 
-  it('renders into an open shadow root, keyboard focusable, with the full sentence as aria-label', () => {
+  it('renders into an open shadow root, keyboard focusable, named by the full sentence', () => {
     const { host } = mount();
     renderBadge(host, content([ship]));
     const button = host.shadowRoot!.querySelector('button')!;
     expect(host.tagName.toLowerCase()).toBe(BADGE_TAG);
     expect(button.className).toBe('s-critical');
-    expect(button.textContent).toContain('发货 剩 3小时12分');
-    expect(button.getAttribute('aria-label')).toMatch(/^守约：订单 6900000000000000001，发货 剩 3小时12分，截止/);
+    expect(button.textContent).toBe('‼发货 剩 3小时12分');
+    expect(computeAccessibleName(button)).toBe('守约：订单 6900000000000000001， 发货 剩 3小时12分 ，截止 11-24 01:12（平台时限）');
     expect(button.tabIndex).toBe(0);
+  });
+
+  it("moves a countdown by its face's words alone: the sentence is written around them, not again", () => {
+    const { host } = mount();
+    const at = (left: number) => content([{ ...ship, timeLeftMs: left }]);
+    renderBadge(host, at(3 * HOUR + 12 * MIN));
+    const root = host.shadowRoot!;
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) => changed.push(...records.map((r) => r.target)));
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    renderBadge(host, at(3 * HOUR + 11 * MIN));
+    const records = observer.takeRecords();
+    observer.disconnect();
+    expect(new Set([...changed, ...records.map((r) => r.target)])).toEqual(new Set([root.querySelector('.text')]));
+    expect(computeAccessibleName(root.querySelector('button')!)).toContain('发货 剩 3小时11分');
   });
 
   const hover = (host: Element) => host.dispatchEvent(new MouseEvent('mouseenter'));
@@ -185,12 +207,12 @@ describe('badge element', () => {
     renderBadge(host, badgeContent({ kind: 'waiting', orderId: '6900000000000000001' }, 'zh', rules));
     expect(button.className).toBe('s-waiting');
     expect(button.querySelector('.wait')!.textContent).toBe('↻ 守约 …');
-    expect(button.getAttribute('aria-label')).toBe('守约正在计算订单 6900000000000000001 的时限');
+    expect(computeAccessibleName(button)).toBe('守约正在计算订单 6900000000000000001 的时限');
     // What shows is the CSS's doing: the e2e badge test looks at a waiting badge in the browsers.
     renderBadge(host, content([ship]));
     expect(button.className).toBe('s-critical');
     expect(button.querySelector('.text')!.firstChild).toBe(words);
-    expect(button.getAttribute('aria-label')).toContain('发货');
+    expect(computeAccessibleName(button)).toBe('守约：订单 6900000000000000001， 发货 剩 3小时12分 ，截止 11-24 01:12（平台时限）');
   });
 
   it("gives the face's characters room: wide characters 1em, ASCII less, in 2em steps from 12em", () => {

@@ -15,6 +15,7 @@ import { fakeBackground } from './fake-background';
 import { NOW, adapterFor, expectedOrders, parsePage, readAll } from './helpers';
 import { joinPageData } from '@/utils/page-data/join';
 import { SLICE_MS, taskBegan } from '@/utils/page/schedule';
+import { computeAccessibleName } from 'dom-accessibility-api';
 
 // Counts the badges drawn (words worked out for them), passing through to the real badgeContent.
 vi.mock('@/components/badge/view', async (importOriginal) => {
@@ -172,7 +173,7 @@ describe('page session', { timeout: 30_000 }, () => {
     const grey = unreadableBadges();
     expect(grey).toHaveLength(3);
     // The reason is in the badge's spoken label, and in its popover once hovered.
-    expect(grey.map((b) => b.shadowRoot!.querySelector('button')!.getAttribute('aria-label'))).toContainEqual(expect.stringContaining('下单时间无法解析：2024/13/45 25:61:00'));
+    expect(grey.map((b) => computeAccessibleName(b.shadowRoot!.querySelector('button')!))).toContainEqual(expect.stringContaining('下单时间无法解析：2024/13/45 25:61:00'));
     for (const b of grey) b.dispatchEvent(new MouseEvent('mouseenter'));
     expect(grey.map((b) => b.shadowRoot!.querySelector('.title')!.textContent)).toContain('下单时间无法解析：2024/13/45 25:61:00');
   });
@@ -224,7 +225,7 @@ describe('page session', { timeout: 30_000 }, () => {
     const printed = amount.textContent!;
     amount.textContent = '¥99999999999.00';
     await session.scan();
-    expect(badgeOf(id).shadowRoot!.querySelector('button')!.getAttribute('aria-label')).toContain('数据不完整：amount');
+    expect(computeAccessibleName(badgeOf(id).shadowRoot!.querySelector('button')!)).toContain('数据不完整：amount');
     expect(unreadableBadges()).toEqual([badgeOf(id)]);
 
     // Read again as it is: not sent again, but reported as an unreadable row.

@@ -88,6 +88,21 @@ describe('Chromium: the back offices, the popup, privacy and network', () => {
     }
   });
 
+  it("names each badge in the browser's accessibility tree with its whole sentence: the order, the badge's words and the deadline", async () => {
+    for (const v of visits) {
+      const cdp = await v.page.context().newCDPSession(v.page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      await cdp.detach();
+      const names = nodes.filter((n) => n.role?.value === 'button').map((n) => String(n.name?.value ?? '')).filter((name) => name.startsWith('守约'));
+      expect(names.length, v.served.entry.platform).toBe(v.badges.length);
+      v.badges.forEach((b, i) => {
+        const head = `守约：订单 ${b.key}， ${b.text}`;
+        expect(names[i]!.startsWith(head), `${names[i]} begins ${head}`).toBe(true);
+        expect(names[i]!.slice(head.length), names[i]).toMatch(/^(?: ，截止 \d\d-\d\d \d\d:\d\d（.+）)?$/);
+      });
+    }
+  });
+
   it('shows a waiting badge with its waiting words only, never with the words it showed before', async () => {
     for (const v of visits) {
       // Every badge waited once (for its first verdicts); its tone is what waiting sets again.

@@ -15,12 +15,23 @@ import { fakeBackground } from './fake-background';
 import { NOW, adapterFor, expectedOrders, parsePage, readAll } from './helpers';
 import { joinPageData } from '@/utils/page-data/join';
 import { SLICE_MS, taskBegan } from '@/utils/page/schedule';
+import { refreshLabels } from '@/utils/page/label-index';
+import { carryRows } from '@/utils/page/carry';
 import { computeAccessibleName } from 'dom-accessibility-api';
 
 // Counts the badges drawn (words worked out for them), passing through to the real badgeContent.
 vi.mock('@/components/badge/view', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/components/badge/view')>();
   return { ...real, badgeContent: vi.fn(real.badgeContent) };
+});
+// The label walk and the carrying over of re-rendered rows, passing through (tests look at when they run).
+vi.mock('@/utils/page/label-index', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/utils/page/label-index')>();
+  return { ...real, refreshLabels: vi.fn(real.refreshLabels) };
+});
+vi.mock('@/utils/page/carry', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/utils/page/carry')>();
+  return { ...real, carryRows: vi.fn(real.carryRows) };
 });
 
 const HOUR = 3_600_000;
@@ -707,6 +718,39 @@ describe('page session', { timeout: 30_000 }, () => {
     headers()[2]!.replaceWith(other);
     await session.scan();
     expect(counter.searches).toBe(2);
+  });
+
+  it('carries re-rendered rows over in a task of its own when the label walk before it used the slice', async () => {
+    load(douyinFixture({ now: NOW }).html);
+    const { session } = start();
+    await session.scan();
+    const header = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].find((tr) => !tr.getAttribute('data-row-key')!.includes('-child'))!;
+    const fresh = header.cloneNode(true) as Element;
+    header.replaceWith(fresh);
+    let t = 1_000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => t);
+    onTestFinished(() => clock.mockRestore());
+    // The walk ends with its slice used; the task it ends in is over at the page's next turn.
+    const walk = vi.mocked(refreshLabels);
+    const realWalk = walk.getMockImplementation()!;
+    let inWalkTask = false;
+    walk.mockImplementation(async (...args) => {
+      const done = await realWalk(...args);
+      t += SLICE_MS;
+      inWalkTask = true;
+      setTimeout(() => (inWalkTask = false), 0);
+      return done;
+    });
+    onTestFinished(() => void walk.mockImplementation(realWalk));
+    const carry = vi.mocked(carryRows);
+    const realCarry = carry.getMockImplementation()!;
+    const carriedInWalkTask: boolean[] = [];
+    carry.mockImplementation((...args) => (carriedInWalkTask.push(inWalkTask), realCarry(...args)));
+    onTestFinished(() => void carry.mockImplementation(realCarry));
+    taskBegan();
+    await session.scan();
+    expect(carriedInWalkTask).toEqual([false]);
+    expect(fresh.querySelectorAll('shouyue-badge')).toHaveLength(1);
   });
 
   it('loses no change when a reading is cut short by navigation', async () => {

@@ -80,6 +80,14 @@ function holdingAfterFirst() {
   return { send, held: () => release !== undefined, release: () => release!() };
 }
 
+/** The page's clock (`performance.now`) held still for the test: it moves only when told. */
+function heldClock() {
+  let t = 1_000;
+  const spy = vi.spyOn(performance, 'now').mockImplementation(() => t);
+  onTestFinished(() => spy.mockRestore());
+  return { advance: (ms: number) => void (t += ms) };
+}
+
 let session: PageSession | undefined;
 afterEach(() => {
   session?.stop();
@@ -338,13 +346,11 @@ describe('page session', { timeout: 30_000 }, () => {
     const bg = fakeBackground();
     const { session } = start({ now: () => clock, send: (m) => (m.type === 'page-read' ? bg.send(m) : Promise.reject(new Error('asleep'))) });
     await session.scan();
-    let t = 1_000;
-    const perf = vi.spyOn(performance, 'now').mockImplementation(() => t);
-    onTestFinished(() => perf.mockRestore());
+    const pageClock = heldClock();
     // How many badges show `words` when the page gets its first turn after the tick began.
     const shownAtFirstTurn = async (words: string, usedMs: number) => {
       taskBegan();
-      t += usedMs;
+      pageClock.advance(usedMs);
       let shown = -1;
       setTimeout(() => (shown = badgeTexts().filter((text) => text === words).length), 0);
       await session.tick();
@@ -405,9 +411,7 @@ describe('page session', { timeout: 30_000 }, () => {
 
   it("draws a reply's badges in a task after the reply's own (decoding a long reply used that task's slice)", async () => {
     load(douyinFixture({ now: NOW, rows: 3, pageSize: 3 }).html);
-    let t = 1_000;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => t);
-    onTestFinished(() => clock.mockRestore());
+    const clock = heldClock();
     const bg = fakeBackground();
     let deliver: (() => void) | undefined;
     const send = (m: IncomingMessage) => new Promise<VerdictsReply>((resolve) => (deliver = () => void bg.send(m).then(resolve)));
@@ -418,7 +422,7 @@ describe('page session', { timeout: 30_000 }, () => {
     drawn.mockClear();
     // The reply comes in a task of its own, a moment later; the task after it is the page's turn.
     let inReplyTask = true;
-    t += 50;
+    clock.advance(50);
     setTimeout(() => (inReplyTask = false), 0);
     const drawnInReplyTask: boolean[] = [];
     const real = drawn.getMockImplementation()!;
@@ -727,16 +731,14 @@ describe('page session', { timeout: 30_000 }, () => {
     const header = [...document.querySelectorAll('[data-fx-list] > tr[data-row-key]')].find((tr) => !tr.getAttribute('data-row-key')!.includes('-child'))!;
     const fresh = header.cloneNode(true) as Element;
     header.replaceWith(fresh);
-    let t = 1_000;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => t);
-    onTestFinished(() => clock.mockRestore());
+    const clock = heldClock();
     // The walk ends with its slice used; the task it ends in is over at the page's next turn.
     const walk = vi.mocked(refreshLabels);
     const realWalk = walk.getMockImplementation()!;
     let inWalkTask = false;
     walk.mockImplementation(async (...args) => {
       const done = await realWalk(...args);
-      t += SLICE_MS;
+      clock.advance(SLICE_MS);
       inWalkTask = true;
       setTimeout(() => (inWalkTask = false), 0);
       return done;

@@ -6,6 +6,7 @@ import { TICK_MS } from '@/utils/page/run';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { douyinFixture } from '../fixtures/pages/douyin';
 import { cpuBetween, perKind, PROCESS_KINDS, readCpu, type CpuUsed, type ProcessKind } from './processes';
+import { calibrateProbe, PROBE_EVERY_MS, PROBE_WORK_MS, startProbe, type ProbeStats } from './probe';
 import { COARSE_SAMPLING_US, FINE_SAMPLING_US, startHeapSampling, startProfile, stopHeapSampling, stopProfile, type ProfileSample } from './profile';
 import { fmt, percentile, table } from './stats';
 
@@ -23,6 +24,8 @@ import { fmt, percentile, table } from './stats';
  * - the CPU each kind of process used during the first read, with and without the extension
  *   (processes.ts): the extension's worker and the browser process storing what it writes share
  *   the machine's 2 cores with the page;
+ * - a stand-in task of the page's own (probe.ts), a fixed 3 ms of work every 100 ms during the
+ *   first read, with and without the extension: how long the machine keeps any task waiting then;
  * - JS heap after a full GC with and without the extension (CDP Performance.getMetrics);
  * - 50 orders changed by the page's own script, with a ship-by time 2 h later, two ways: updated
  *   in place (the text node rewritten, as React does for a row whose key stays) and re-rendered
@@ -76,9 +79,11 @@ export interface TaskStats {
   extensionThreadCpuMs: number;
   /** The same outside garbage collection (the GC events' own thread time taken out, each task by its share). */
   extensionThreadCpuWorkMs: number;
-  /** V8 garbage collection (MajorGC + MinorGC) inside the tasks that ran extension code, and inside the longest of them. */
+  /** V8 garbage collection (its pauses and its steps, `collections`) inside the tasks that ran extension code, and inside the longest of them. */
   extensionTaskGcMs: number;
   longestExtensionTaskGcMs: number;
+  /** The time the collector inside that longest task spent off the CPU (its wall less its thread time). */
+  longestExtensionTaskGcWaitMs: number;
   /** The longest task running extension code by its CPU time as above: wall time less the waits for a core. */
   longestExtensionTaskCpuMs: number;
   /**
@@ -175,6 +180,23 @@ function mainThreadTasks(events: TraceEvent[], extensionOrigin: string) {
   return { ext, onMain, tasks };
 }
 
+/**
+ * The collector's work on a thread, outermost events only: the pauses (MajorGC, MinorGC) and the
+ * steps V8 takes between them (V8.GC_*: incremental marking, waiting for its sweeper), each run
+ * inside whichever task allocated or needed memory.
+ */
+function collections(events: readonly TraceEvent[]): TraceEvent[] {
+  const gc = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && (e.name === 'MajorGC' || e.name === 'MinorGC' || e.name.startsWith('V8.GC_')))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let end = -Infinity;
+  return gc.filter((e) => {
+    if (e.ts < end) return false;
+    end = e.ts + e.dur!;
+    return true;
+  });
+}
+
 /** A task without a script event of the extension is its own when this share of its samples found its code. */
 const MOSTLY = 0.1;
 
@@ -216,9 +238,10 @@ function taskStats(events: TraceEvent[], extensionOrigin: string, samples: reado
   };
   const cpu = (t: TraceEvent) => (t.tdur ?? t.dur!) * share(t);
   const ms = (us: number) => us / 1000;
-  const gc = events.filter((e) => e.ph === 'X' && (e.name === 'MajorGC' || e.name === 'MinorGC') && onMain(e));
+  const gc = collections(events.filter(onMain));
   const gcEventsIn = (t: TraceEvent) => gc.filter((e) => e.ts >= t.ts && e.ts < t.ts + t.dur!);
   const gcIn = (t: TraceEvent) => gcEventsIn(t).reduce((s, e) => s + (e.dur ?? 0), 0);
+  const gcWaitIn = (t: TraceEvent) => gcEventsIn(t).reduce((s, e) => s + (e.dur ?? 0) - (e.tdur ?? e.dur ?? 0), 0);
   /** A task's CPU time outside the collector: the work of the scripts, the part slicing bounds. */
   const work = (t: TraceEvent) => ((t.tdur ?? t.dur!) - gcEventsIn(t).reduce((s, e) => s + (e.tdur ?? e.dur ?? 0), 0)) * share(t);
   const longestExt = extTasks.reduce<TraceEvent | undefined>((a, t) => (!a || t.dur! > a.dur! ? t : a), undefined);
@@ -236,6 +259,7 @@ function taskStats(events: TraceEvent[], extensionOrigin: string, samples: reado
     extensionThreadCpuWorkMs: ms(extTasks.reduce((s, t) => s + work(t), 0)),
     extensionTaskGcMs: ms(extTasks.reduce((s, t) => s + gcIn(t), 0)),
     longestExtensionTaskGcMs: longestExt ? ms(gcIn(longestExt)) : 0,
+    longestExtensionTaskGcWaitMs: longestExt ? ms(gcWaitIn(longestExt)) : 0,
     longestExtensionTaskCpuMs: ms(Math.max(0, ...extTasks.map(cpu))),
     longestExtensionTaskWorkMs: ms(Math.max(0, ...extTasks.map(work))),
     longestExtensionTaskWaitMs: ms(Math.max(0, ...extTasks.map(offCpu))),
@@ -478,6 +502,9 @@ export interface PageResult {
   /** CPU used during the first read by each kind of process, with the extension and without it. */
   initialCpu: CpuUsed;
   baselineCpu: CpuUsed;
+  /** The stand-in task (probe.ts) during the first read, with the extension and without it. */
+  initialProbe: ProbeStats;
+  baselineProbe: ProbeStats;
   /** The sampling interval the profiler achieved (median over the phases). */
   samplingIntervalUs: number;
   heapWithMB: number;
@@ -492,18 +519,20 @@ export interface PageResult {
   baselineLongestTaskMs: number;
 }
 
-async function measureWithout(html: string): Promise<{ heap: number; longest: number; frames: FrameStats; cpu: CpuUsed }> {
+async function measureWithout(html: string, probeIterations: number): Promise<{ heap: number; longest: number; frames: FrameStats; cpu: CpuUsed; probe: ProbeStats }> {
   const s = await session(undefined);
   try {
     const { page, cdp } = await openList(s.context, html);
     await startTrace(cdp);
     const cpuBefore = readCpu(s.profile);
+    const stopProbe = await startProbe(page, probeIterations);
     await page.evaluate(RENDER_LIST);
     await page.waitForTimeout(3000);
+    const probe = await stopProbe();
     const cpu = cpuBetween(cpuBefore, readCpu(s.profile));
     const trace = await stopTrace(cdp);
     const tasks = taskStats(trace, NO_EXTENSION, []);
-    return { heap: await heapAfterGc(cdp), longest: tasks.longestTaskMs, frames: frameStats(trace, NO_EXTENSION, 1), cpu };
+    return { heap: await heapAfterGc(cdp), longest: tasks.longestTaskMs, frames: frameStats(trace, NO_EXTENSION, 1), cpu, probe };
   } finally {
     await s.close();
   }
@@ -513,18 +542,22 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
   const html = douyinFixture({ now: Date.now(), rows: ROWS, pageSize: ROWS }).html;
   const s = await session(extensionDir);
   const profiles: Record<string, string> = {};
-  let r: Omit<PageResult, 'heapWithMB' | 'heapWithoutMB' | 'heapOverheadMB' | 'baselineLongestTaskMs' | 'baselineFrames' | 'baselineCpu'>;
+  let r: Omit<PageResult, 'heapWithMB' | 'heapWithoutMB' | 'heapOverheadMB' | 'baselineLongestTaskMs' | 'baselineFrames' | 'baselineCpu' | 'baselineProbe'>;
   let heapWith: number;
+  let probeIterations: number;
   try {
     const { page, cdp } = await openList(s.context, html);
+    probeIterations = await calibrateProbe(page);
     await startTrace(cdp);
     await startProfile(cdp);
     if (ranked) await startHeapSampling(cdp, process.env.SHOUYUE_BENCH_ALLOCATED === '1');
     const cpuBefore = readCpu(s.profile);
+    const stopProbe = await startProbe(page, probeIterations);
     await page.evaluate(RENDER_LIST);
     await page.waitForFunction(ALL_BADGED(ROWS), undefined, { timeout: 120_000, polling: 10 });
     const listToBadgedMs = (await page.evaluate('performance.now() - window.__t0')) as number;
     await page.waitForTimeout(1500); // let the work after the last badge finish inside the trace
+    const initialProbe = await stopProbe();
     const initialCpu = cpuBetween(cpuBefore, readCpu(s.profile));
     const initialTrace = await stopTrace(cdp);
     const initialProfile = await stopProfile(cdp, s.origin);
@@ -583,6 +616,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         extensionTaskGcMs: med((x) => x.tasks.extensionTaskGcMs),
         // The garbage collection inside the longest task of ours of all rounds (the one the goal is about).
         longestExtensionTaskGcMs: slowest.tasks.longestExtensionTaskGcMs,
+        longestExtensionTaskGcWaitMs: slowest.tasks.longestExtensionTaskGcWaitMs,
         longestExtensionTaskWaitMs: worst((x) => x.tasks.longestExtensionTaskWaitMs),
         longestOtherTaskWaitMs: worst((x) => x.tasks.longestOtherTaskWaitMs),
         longestExtensionTaskCpuMs: worst((x) => x.tasks.longestExtensionTaskCpuMs),
@@ -606,6 +640,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
       initial: { ...initial, extensionCpuMs: initialProfile.extensionMs, extensionWallMs: initialProfile.extensionWallMs },
       initialFrames: frameStats(initialTrace, s.origin, 1),
       initialCpu,
+      initialProbe,
       samplingIntervalUs: percentile(intervals, 50),
       changes,
       ...(tick && { tick: tick.stats, tickFrames: tick.frames, tickSeen: tick.at !== undefined }),
@@ -613,7 +648,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
   } finally {
     await s.close();
   }
-  const without = await measureWithout(html);
+  const without = await measureWithout(html, probeIterations);
   const mb = (b: number) => b / 2 ** 20;
   const result: PageResult = {
     ...r,
@@ -623,11 +658,14 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
     baselineLongestTaskMs: without.longest,
     baselineFrames: without.frames,
     baselineCpu: without.cpu,
+    baselineProbe: without.probe,
   };
   const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const waits = (t: TaskStats) => `${fmt(t.longestExtensionTaskWaitMs, 1)} / ${fmt(t.longestOtherTaskWaitMs, 1)} ms`;
   const frames = (f: FrameStats) => `${f.frames} / ${f.framesOver50Ms} / ${fmt(f.longestFrameMs, 1)} ms`;
   const cores = cpus().length;
+  const collected = (t: TaskStats) => `${fmt(t.longestExtensionTaskGcMs, 1)} / ${fmt(t.longestExtensionTaskGcWaitMs, 1)} ms`;
+  const probed = (p: ProbeStats) => `${p.runs} / ${fmt(p.longestMs, 1)} ms / ${p.over50Ms}`;
   const busy = (c: CpuUsed) => `${fmt(c.machineBusy, 0)} of ${fmt(cores * c.wall, 0)} ms`;
   return {
     ...result,
@@ -638,7 +676,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         ['rows (order groups badged)', `${ROWS}`, ''],
         ['list appears → every row badged', `${fmt(result.listToBadgedMs, 0)} ms`, ''],
         ['longest task with extension code (initial)', `${fmt(result.initial.longestExtensionTaskMs, 1)} ms`, `${goal(result.initial.longestExtensionTaskMs <= 50)} (≤50)`],
-        ['  of which garbage collection', `${fmt(result.initial.longestExtensionTaskGcMs, 1)} ms`, ''],
+        ['  of which garbage collection / its time off the CPU', collected(result.initial), ''],
         ['longest task with extension code by thread CPU (initial)', `${fmt(result.initial.longestExtensionTaskCpuMs, 1)} ms`, ''],
         ['  by thread CPU outside garbage collection', `${fmt(result.initial.longestExtensionTaskWorkMs, 1)} ms`, ''],
         ['longest time off the CPU in one task: ours / the others (initial)', waits(result.initial), ''],
@@ -652,6 +690,8 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
         ...PROCESS_KINDS.map((kind) => [`CPU during the first read: ${kind} (with / without the extension)`, `${fmt(result.initialCpu.byKind[kind], 0)} / ${fmt(result.baselineCpu.byKind[kind], 0)} ms`, '']),
         ['CPU during the first read: this benchmark', `${fmt(result.initialCpu.benchmark, 0)} / ${fmt(result.baselineCpu.benchmark, 0)} ms`, ''],
         ['  the machine busy, every process (with / without)', `${busy(result.initialCpu)} / ${busy(result.baselineCpu)}`, ''],
+        [`stand-in task of the page (${PROBE_WORK_MS} ms of work every ${PROBE_EVERY_MS} ms), first read: runs / longest / over 50 ms`, probed(result.initialProbe), ''],
+        ['  same page without the extension', probed(result.baselineProbe), ''],
         ['extension CPU, sampled (initial)', `${fmt(result.initial.extensionCpuMs, 1)} ms`, ''],
         ['  wall time with extension code on the stack', `${fmt(result.initial.extensionWallMs, 1)} ms`, ''],
         ['  thread CPU of the tasks running extension code', `${fmt(result.initial.extensionThreadCpuMs, 1)} ms`, ''],
@@ -669,7 +709,7 @@ export async function benchPage(extensionDir: string, ranked = false, changeRoun
             ['  tasks running extension code (median)', `${fmt(c.extensionTasks, 0)}`, ''],
             ['  (trace FunctionCall time, misses async work)', `${fmt(c.extensionScriptingMs, 1)} ms`, ''],
             ['  longest task with extension code (worst round)', `${fmt(c.longestExtensionTaskMs, 1)} ms`, `${goal(c.longestExtensionTaskMs <= 50)} (≤50)`],
-            ['    of which garbage collection', `${fmt(c.longestExtensionTaskGcMs, 1)} ms`, ''],
+            ['    of which garbage collection / its time off the CPU', collected(c), ''],
             ['  longest task with extension code by thread CPU (worst round)', `${fmt(c.longestExtensionTaskCpuMs, 1)} ms`, ''],
             ['    by thread CPU outside garbage collection', `${fmt(c.longestExtensionTaskWorkMs, 1)} ms`, ''],
             ['  longest time off the CPU in one task: ours / the others (worst round)', waits(c), ''],

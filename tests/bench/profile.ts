@@ -159,11 +159,15 @@ export async function stopHeapSampling(cdp: CDPSession, origin: string, top = 15
   };
   visit(profile.head, '(not the extension)');
   const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  const row = (k: string, v: number) => [k, fmt(v / 1024, 0), `${fmt((100 * v) / total, 0)} %`];
   return table(
     ['allocated by (bundle position)', 'KB', 'share'],
-    [...bytes]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, v]) => [k, fmt(v / 1024, 0), `${fmt((100 * v) / total, 0)} %`]),
+    [
+      row('(the extension, all its functions)', total - (bytes.get('(not the extension)') ?? 0)),
+      ...[...bytes]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(([k, v]) => row(k, v)),
+    ],
   );
 }

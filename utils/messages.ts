@@ -71,15 +71,18 @@ export const VerdictsReplySchema = z.object({
   rejected: z.array(RejectedOrderSchema).max(MAX_ORDERS_PER_MESSAGE).optional(),
 });
 export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
+const namesAnOrder = (v: unknown) => typeof (v as { orderId?: unknown } | null)?.orderId === 'string';
+
 /**
  * What a page checks of its worker's reply. Only this extension's own worker can answer a content
  * script's runtime message (a web page cannot), and it builds the reply as a VerdictsReply (its
  * tests hold it to VerdictsReplySchema): the page checks the envelope and that each verdict names
  * an order, and takes the verdicts as typed. Checking every verdict against VerdictSchema in a
- * content script (zod without its compiled fast path) cost the first read of 1,000 rows ~40 ms.
+ * content script (zod without its compiled fast path) cost the first read of 1,000 rows ~40 ms; the
+ * list is checked in one loop, as zod's array would wrap each verdict in a result of its own.
  */
 export const PageReplySchema = z.union([
-  VerdictsReplySchema.extend({ verdicts: z.array(z.custom<Verdict>((v) => typeof (v as { orderId?: unknown } | null)?.orderId === 'string')) }),
+  VerdictsReplySchema.extend({ verdicts: z.custom<Verdict[]>((list) => Array.isArray(list) && list.every(namesAnOrder)) }),
   ErrorReplySchema,
 ]);
 export type VerdictsReply = z.infer<typeof VerdictsReplySchema>;

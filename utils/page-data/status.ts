@@ -1,11 +1,12 @@
 import type { OrderStatus } from '@/policies/order';
+import { meaningOf, type WordList } from './words';
 
 /**
  * Status words the back offices print (and repeat in their JSON as `*_text` / `statusDesc`).
  * Checked in this order because e.g. 待收货 must win over the 收货 in 已收货. A partial shipment
  * still owes the rest, so it stays awaiting-shipment and keeps its ship clock.
  */
-const WORDS: [RegExp, OrderStatus][] = [
+const WORDS: WordList<OrderStatus> = [
   [/交易关闭|已关闭|已取消|退款成功|交易取消/, 'cancelled'],
   [/交易成功|已完成|交易完成/, 'completed'],
   [/部分发货/, 'awaiting-shipment'],
@@ -17,7 +18,7 @@ const WORDS: [RegExp, OrderStatus][] = [
 
 export function statusFromWords(text: string | undefined): OrderStatus | undefined {
   if (!text) return undefined;
-  return WORDS.find(([pattern]) => pattern.test(text))?.[1];
+  return meaningOf(WORDS, text);
 }
 
 /** A platform's numeric status, falling back to its words when the code is unknown. */

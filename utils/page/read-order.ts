@@ -1,6 +1,7 @@
 import { MINUTE_MS, parsePlatformTime } from '@/policies/time';
 import { CategorySchema, ServiceSchema, type Order, type Timeline } from '@/policies/order';
 import { statusFromWords } from '@/utils/page-data/status';
+import { meaningOf } from '@/utils/page-data/words';
 import { labelValue, money } from './text';
 import {
   AFTER_SALE_KIND_WORDS,
@@ -71,9 +72,11 @@ const TIME_FIELDS = Object.entries(TIME_LABELS) as [keyof Timeline, readonly str
 
 function readTimeline(row: RowText, now: number): Timeline {
   const timeline: Timeline = {};
-  for (const [field, labels] of TIME_FIELDS) {
-    const at = readTime(row.texts, labels, now);
-    if (at !== undefined) timeline[field] = at;
+  // An index loop: destructuring each [field, labels] pair would allocate an iterator, per row.
+  for (let i = 0; i < TIME_FIELDS.length; i++) {
+    const field = TIME_FIELDS[i]!;
+    const at = readTime(row.texts, field[1], now);
+    if (at !== undefined) timeline[field[0]] = at;
   }
   if (timeline.placedAt === undefined && row.unlabeledPlacedAt) {
     const bare = row.texts.find((t) => DATE_ONLY.test(t));
@@ -90,17 +93,19 @@ function readStatus(row: RowText): Order['status'] {
   // Status words are short whole texts; long texts (titles, tracking lines) can contain them too.
   for (const t of row.statusTexts ?? row.texts) {
     if (t.length > 10) continue;
-    const status = EXTRA_STATUS.find(([re]) => re.test(t))?.[1] ?? statusFromWords(t);
+    const status = meaningOf(EXTRA_STATUS, t) ?? statusFromWords(t);
     if (status) return status;
   }
   return undefined;
 }
 
+const BARE_YUAN = /^\d+(\.\d{1,2})?$/;
+
 function readAmount(row: RowText): number | undefined {
   const labelled = labelValue(row.texts, AMOUNT_LABELS);
   const text = row.amountText ?? labelled;
   if (text === undefined || text === '') return undefined;
-  const value = money(text) ?? (/^\d+(\.\d{1,2})?$/.test(text) ? Number(text) : undefined);
+  const value = money(text) ?? (BARE_YUAN.test(text) ? Number(text) : undefined);
   if (value === undefined) throw new RowError({ code: 'bad-amount', field: AMOUNT_LABELS[0], text: excerpt(text) });
   return value;
 }
@@ -111,11 +116,11 @@ function readAfterSales(row: RowText, now: number): Order['afterSales'] {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new RowError({ code: 'invalid', field: AFTER_SALE_LABELS.id[0], text: excerpt(id) });
   const requestedAt = readTime(row.texts, AFTER_SALE_LABELS.requestedAt, now);
   if (requestedAt === undefined) throw new RowError({ code: 'missing-field', field: AFTER_SALE_LABELS.requestedAt[0] });
-  const described = row.texts.find((t) => t.length <= 30 && AFTER_SALE_KIND_WORDS.some(([re]) => re.test(t)));
+  const described = row.texts.find((t) => t.length <= 30 && meaningOf(AFTER_SALE_KIND_WORDS, t) !== undefined);
   return [
     {
       id,
-      kind: AFTER_SALE_KIND_WORDS.find(([re]) => described && re.test(described))?.[1] ?? 'other',
+      kind: (described && meaningOf(AFTER_SALE_KIND_WORDS, described)) || 'other',
       requestedAt,
       deadline: readTime(row.texts, AFTER_SALE_LABELS.deadline, now),
       awaitingMerchant: !(described && WAITING_ON_BUYER.test(described)),
@@ -129,7 +134,7 @@ function readFilings(row: RowText, now: number): Order['filings'] {
   const described = row.texts.find((t) => t.includes('报备') && !t.startsWith(FILING_LABELS.approvedAt[0]));
   return [
     {
-      kind: FILING_KIND_WORDS.find(([re]) => described && re.test(described))?.[1] ?? 'other',
+      kind: (described && meaningOf(FILING_KIND_WORDS, described)) || 'other',
       approvedAt,
       newDeadline: readTime(row.texts, FILING_LABELS.newDeadline, now),
       ruleIds: [],

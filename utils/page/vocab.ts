@@ -2,6 +2,7 @@ import type { Category, OrderStatus, Service } from '@/policies/order';
 import type { Timeline } from '@/policies/order';
 import type { z } from 'zod';
 import type { AfterSaleKindSchema, FilingKindSchema } from '@/policies/order';
+import type { WordList } from '@/utils/page-data/words';
 
 /**
  * The words the back offices print, mapped to the normalized model. Labels are listed most
@@ -37,7 +38,7 @@ export const FILING_LABELS = {
 } as const;
 
 /** Status words some pages print that the shared word list does not know. */
-export const EXTRA_STATUS: readonly [RegExp, OrderStatus][] = [[/^等待买家确认收货$/, 'shipped']];
+export const EXTRA_STATUS: WordList<OrderStatus> = [[/^等待买家确认收货$/, 'shipped']];
 
 /** Labels whose value is the buyer's own text (a nickname can spell a tag): never read as a tag. */
 export const BUYER_LABEL = /^(买家|买家昵称|昵称|收货人|收件人|买家留言|留言)\s*[:：]?$/;
@@ -79,7 +80,7 @@ export const SERVICE_CATEGORY: Partial<Record<Service, Category>> = {
 
 export const CROSS_BORDER_WORDS = new Set(['全球购', '跨境', '海外直邮', '保税仓发货']);
 
-export const AFTER_SALE_KIND_WORDS: readonly [RegExp, z.infer<typeof AfterSaleKindSchema>][] = [
+export const AFTER_SALE_KIND_WORDS: WordList<z.infer<typeof AfterSaleKindSchema>> = [
   [/退货退款/, 'return-refund'],
   [/仅退款/, 'refund-only'],
   [/换货/, 'exchange'],
@@ -89,7 +90,7 @@ export const AFTER_SALE_KIND_WORDS: readonly [RegExp, z.infer<typeof AfterSaleKi
 
 export const WAITING_ON_BUYER = /待买家/;
 
-export const FILING_KIND_WORDS: readonly [RegExp, z.infer<typeof FilingKindSchema>][] = [
+export const FILING_KIND_WORDS: WordList<z.infer<typeof FilingKindSchema>> = [
   [/买家要求|延迟发货/, 'buyer-asked-delay'],
   [/地址/, 'buyer-address'],
   [/天气|暴雨|暴雪|台风/, 'weather'],

@@ -1,5 +1,6 @@
 import type { PageAdapter } from '../adapter';
 import { AFTER_SALE_KIND_WORDS } from '../vocab';
+import { meaningOf } from '@/utils/page-data/words';
 import { caseTable, cellText } from './case-table';
 
 /**
@@ -39,7 +40,7 @@ export const readAfterSaleRow: PageAdapter['read'] = (row, ctx) => {
       afterSales: [
         {
           id,
-          kind: AFTER_SALE_KIND_WORDS.find(([re]) => re.test(kind))?.[1] ?? 'other',
+          kind: meaningOf(AFTER_SALE_KIND_WORDS, kind) ?? 'other',
           requestedAt: startAt,
           deadline: time('deadline') ?? time('remaining'),
           awaitingMerchant: MERCHANT_STEP.test(status),

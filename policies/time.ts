@@ -66,13 +66,11 @@ function fromChinaWallClock(w: WallClock): number | string {
 function fromOffsetWallClock(w: WallClock, offsetMinutes: number): number | string {
   const bad = checkFields(w);
   if (bad) return bad;
-  const utc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
-  const back = new Date(utc);
-  // Date.UTC rolls 02-30 over to 03-01; a real date reads back unchanged.
-  if (back.getUTCMonth() !== w.month - 1 || back.getUTCDate() !== w.day) {
+  // Date.UTC rolls 02-30 over to 03-01, on or after the next month's first day; a real date is before it.
+  if (Date.UTC(w.year, w.month - 1, w.day) >= Date.UTC(w.year, w.month, 1)) {
     return `no such date ${w.year}-${w.month}-${w.day}`;
   }
-  return utc - offsetMinutes * MINUTE_MS;
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - offsetMinutes * MINUTE_MS;
 }
 
 function parseOffset(text: string): number | undefined {
@@ -85,8 +83,15 @@ function parseOffset(text: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
 }
 
-/** Full-width digits and punctuation, odd spaces → ASCII, so one set of patterns reads them all. */
+/** Text normalize changes: full-width characters, or any space but single ASCII ones between other characters. */
+const NOT_NORMAL = /[\uFF01-\uFF5E]|[^\S ]|\u200b|  |^ | $/;
+
+/**
+ * Full-width digits and punctuation, odd spaces → ASCII, so one set of patterns reads them all. A
+ * text already so (most of a page's, read by its labels) is returned as it is, not copied.
+ */
 function normalize(text: string): string {
+  if (!NOT_NORMAL.test(text)) return text;
   return text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ')
@@ -187,13 +192,20 @@ function single(re: RegExp, text: string): RegExpExecArray | 'many' | undefined 
   return re.exec(text) ? 'many' : first;
 }
 
+// Module constants: a pattern written inside a function is a new RegExp object each time it runs.
+const DIGIT = /\d/;
+const SPACES = / /g;
+
 /**
  * Digits left outside the matched time mean the text holds something we did not understand
  * (`2024-03-18 123:00`); a countdown printed next to a date is fine.
  */
 function strayDigits(text: string, m: RegExpExecArray): boolean {
-  const rest = (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/ /g, '');
-  return /\d/.test(rest.replace(RELATIVE, ''));
+  const end = m.index + m[0].length;
+  // Most texts are the time alone: nothing outside it to copy and look at.
+  if (!DIGIT.test(text.slice(0, m.index)) && !DIGIT.test(text.slice(end))) return false;
+  const rest = (text.slice(0, m.index) + ' ' + text.slice(end)).replace(SPACES, '');
+  return DIGIT.test(rest.replace(RELATIVE, ''));
 }
 
 /**
@@ -214,7 +226,7 @@ export function parsePlatformTime(text: string, now: number): TimeParse {
   if (short === 'many') return fail(`several dates in "${t}"`);
   if (short) return strayDigits(t, short) ? fail(`unreadable digits in "${t}"`) : parseShortDate(short, now);
 
-  const compact = t.replace(/ /g, '');
+  const compact = t.replace(SPACES, '');
   const rel = single(RELATIVE, compact);
   if (rel === 'many') return fail(`several durations in "${t}"`);
   if (rel) return strayDigits(compact, rel) ? fail(`unreadable digits in "${t}"`) : parseRelative(rel, now);

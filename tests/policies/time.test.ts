@@ -92,6 +92,21 @@ describe('parsePlatformTime: absolute wall clocks are China time', () => {
     expect(reason(parsePlatformTime(text, NOW))).toMatch(/\S/);
   });
 
+  it('accepts a day of the month exactly when the calendar has it: every day 1–31 of every month, 2000–2100', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const wrong: string[] = [];
+    for (let year = 2000; year <= 2100; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= 31; day++) {
+          const exists = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+          const r = parsePlatformTime(`${year}-${pad(month)}-${pad(day)} 10:00`, NOW);
+          if (r.ok !== exists || (r.ok && r.at !== Date.UTC(year, month - 1, day, 2))) wrong.push(`${year}-${month}-${day}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('does not accept non-string input', () => {
     expect(parsePlatformTime(undefined as unknown as string, NOW).ok).toBe(false);
     expect(parsePlatformTime(42 as unknown as string, NOW).ok).toBe(false);

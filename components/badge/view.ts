@@ -102,8 +102,9 @@ function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
 /** Stands for the face's words in a sentence, which is then split around them (order ids are [A-Za-z0-9_-]). */
 const TEXT_SLOT = '\u0000';
 const around = (sentence: string): BadgeLabel => {
-  const [before = '', after = ''] = sentence.split(TEXT_SLOT);
-  return { before, after, aroundText: true };
+  // Cut at the slot, not split: a split would add an array per badge drawn.
+  const at = sentence.indexOf(TEXT_SLOT);
+  return at < 0 ? { before: sentence, after: '', aroundText: true } : { before: sentence.slice(0, at), after: sentence.slice(at + 1), aroundText: true };
 };
 const alone = (sentence: string): BadgeLabel => ({ before: sentence, after: '', aroundText: false });
 

@@ -1,7 +1,7 @@
 import { observePage } from './page-observer';
 import { sliceUsed, yieldToPage } from './schedule';
 import { followSwaps, textOnly, type Swaps } from './swaps';
-import { normText, startsWithLabel } from './text';
+import { AFTER_LABEL, normText, startsWithLabel } from './text';
 import { ORDER_ID_LABELS } from './vocab';
 
 /**
@@ -50,9 +50,11 @@ const SKIP_PARENT = new Set(['SCRIPT', 'STYLE']);
  * is buyer text, not a row boundary.
  */
 function idLike(rest: string): boolean {
-  const value = rest.replace(/^[\s:：]+/, '');
-  return /^[-—–]*$/.test(value) || /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/.test(value);
+  const value = rest.replace(AFTER_LABEL, '');
+  return DASHES.test(value) || ID_SHAPE.test(value);
 }
+const DASHES = /^[-—–]*$/;
+const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/;
 
 const NO_LABELS: readonly string[] = [];
 

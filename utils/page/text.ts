@@ -23,14 +23,18 @@ const NOT_WORDS = 'script,style,noscript,template,shouyue-badge';
  */
 function leftOut(part: Element, skip: readonly Element[]): Set<Node> | undefined {
   let nodes: Set<Node> | undefined;
-  const add = (holder: Element) => {
-    // Most holders are our own badges, which have no text of their own (theirs is in a shadow root).
-    if (!holder.firstChild) return;
-    const walker = part.ownerDocument.createTreeWalker(holder, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) (nodes ??= new Set()).add(n);
-  };
-  for (const holder of part.querySelectorAll(NOT_WORDS)) add(holder);
-  for (const holder of skip) if (part.contains(holder)) add(holder);
+  // Most parts hold none: asking for the first allocates nothing when there is none, a list would.
+  if (part.querySelector(NOT_WORDS)) for (const holder of part.querySelectorAll(NOT_WORDS)) nodes = textNodesOf(holder, nodes);
+  for (const holder of skip) if (part.contains(holder)) nodes = textNodesOf(holder, nodes);
+  return nodes;
+}
+
+/** Adds `holder`'s text nodes to `nodes` (created when there are some). */
+function textNodesOf(holder: Element, nodes: Set<Node> | undefined): Set<Node> | undefined {
+  // Most holders are our own badges, which have no text of their own (theirs is in a shadow root).
+  if (!holder.firstChild) return nodes;
+  const walker = holder.ownerDocument.createTreeWalker(holder, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) (nodes ??= new Set()).add(n);
   return nodes;
 }
 
@@ -50,6 +54,14 @@ export function textsOf(parts: readonly Element[], skip: readonly Element[] = []
   return out;
 }
 
+/*
+ * Patterns the hot paths test are module constants: a literal inside a function is a new RegExp
+ * object each time it runs, thousands of them for one long list.
+ */
+/** The separator between a label and its value (`订单号：`). */
+export const AFTER_LABEL = /^[\s:：]+/;
+const ENDS_AS_LABEL = /[:：]$/;
+
 /** `label` at the start of `text`, followed by a separator or the end. */
 export function startsWithLabel(text: string, label: string): boolean {
   if (!text.startsWith(label)) return false;
@@ -67,11 +79,11 @@ export function labelValue(texts: readonly string[], labels: readonly string[]):
     let i = 0;
     while (i < texts.length && !startsWithLabel(texts[i]!, label)) i++;
     if (i === texts.length) continue;
-    const rest = texts[i]!.slice(label.length).replace(/^[\s:：]+/, '');
+    const rest = texts[i]!.slice(label.length).replace(AFTER_LABEL, '');
     if (rest) return rest;
     const next = texts[i + 1];
     // A next node that is itself a label is not this label's value.
-    return next !== undefined && !/[:：]$/.test(next) ? next : '';
+    return next !== undefined && !ENDS_AS_LABEL.test(next) ? next : '';
   }
   return undefined;
 }

@@ -102,3 +102,11 @@ describe('label index, rows re-rendered as new elements', () => {
     dropLabels(doc.body);
   });
 });
+
+describe('label index, a label printed as a text of its own', () => {
+  it.each(ORDER_ID_LABELS)('finds %s alone in its element, its id in the next; short texts and split words are no labels', (label) => {
+    const doc = parsePage(`<div><span>${label}</span><span>6900000000000000001</span></div><div><span>号</span><span>订单</span><span>号</span></div>`);
+    expect(labelElements(doc.body, ORDER_ID_LABELS).map((el) => el.textContent)).toEqual([label]);
+    dropLabels(doc.body);
+  });
+});

@@ -57,11 +57,16 @@ const DASHES = /^[-—–]*$/;
 const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/;
 
 const NO_LABELS: readonly string[] = [];
+/** Any order-id label anywhere in a text (the labels are plain words). */
+const HAS_LABEL = new RegExp(ORDER_ID_LABELS.join('|'));
+/** Texts shorter than the shortest label hold none, whatever they say. */
+const SHORTEST_LABEL = Math.min(...ORDER_ID_LABELS.map((l) => l.length));
 
 /** The order-id labels a text starts with (as a label followed by an id); none for other text. */
 function labelsOfText(raw: string): readonly string[] {
-  // Cheap test first, allocating nothing: almost no text node of the page holds a label.
-  if (!ORDER_ID_LABELS.some((l) => raw.includes(l))) return NO_LABELS;
+  // Cheap test first, allocating nothing (a callback would be a closure per text node): almost no
+  // text node of the page holds a label.
+  if (!HAS_LABEL.test(raw)) return NO_LABELS;
   const text = normText(raw);
   return ORDER_ID_LABELS.filter((l) => startsWithLabel(text, l) && idLike(text.slice(l.length)));
 }
@@ -153,8 +158,9 @@ function* walk(from: Node, found: Map<Element, Label>): Generator<void> {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (++steps % PAUSE_EVERY === 0) yield;
     // The text first: asking every text node for its parent wraps every element of the page for
-    // this script, which the garbage collector then pays for in one pause.
-    if (!labelsOfText(n.nodeValue ?? '').length) continue;
+    // this script, which the garbage collector then pays for in one pause. A short one's length
+    // says enough, without its text made a string for this script.
+    if ((n as Text).length < SHORTEST_LABEL || !labelsOfText(n.nodeValue ?? '').length) continue;
     const parent = n.parentElement;
     if (!parent || found.has(parent)) continue;
     const label = ownLabels(parent);

@@ -99,7 +99,7 @@ function ruleLine(v: Verdict, lang: Lang, rules: RuleLookup): RuleLine {
   return { state: v.state, title: words?.title ?? v.ruleId, tag: stateLabel(v.state, lang), lines };
 }
 
-/** Stands for the face's words in a sentence, which is then split around them (order ids are [A-Za-z0-9_-]). */
+/** Stands for the face's words in a sentence, which is then cut around them (order ids are [A-Za-z0-9_-]). */
 const TEXT_SLOT = '\u0000';
 const around = (sentence: string): BadgeLabel => {
   // Cut at the slot, not split: a split would add an array per badge drawn.

@@ -43,6 +43,8 @@ const indexes = new WeakMap<Node, LabelIndex>();
 /** Above this many changed nodes a fresh walk is as cheap as the bookkeeping. */
 const FULL_WALK_OVER = 2000;
 const SKIP_PARENT = new Set(['SCRIPT', 'STYLE']);
+const DASHES = /^[-—–]*$/;
+const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/;
 
 /**
  * The rest of a label's text: empty (the value is in the next node), a "not set" dash, or shaped
@@ -53,8 +55,6 @@ function idLike(rest: string): boolean {
   const value = rest.replace(AFTER_LABEL, '');
   return DASHES.test(value) || ID_SHAPE.test(value);
 }
-const DASHES = /^[-—–]*$/;
-const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,63}$/;
 
 const NO_LABELS: readonly string[] = [];
 /** Any order-id label anywhere in a text (the labels are plain words). */

@@ -1,6 +1,7 @@
 import { tz } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
 import { lightFormat, startOfDay } from 'date-fns';
+import { normText } from './text';
 
 /**
  * Platform time. Every back office prints China Standard Time wall clocks; this module turns them
@@ -83,19 +84,16 @@ function parseOffset(text: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
 }
 
-/** Text normalize changes: full-width characters, or any space but single ASCII ones between other characters. */
-const NOT_NORMAL = /[\uFF01-\uFF5E]|[^\S ]|\u200b|  |^ | $/;
+const FULL_WIDTH = /[\uFF01-\uFF5E]/;
+const EVERY_FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
 /**
  * Full-width digits and punctuation, odd spaces → ASCII, so one set of patterns reads them all. A
  * text already so (most of a page's, read by its labels) is returned as it is, not copied.
  */
 function normalize(text: string): string {
-  if (!NOT_NORMAL.test(text)) return text;
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ')
-    .trim();
+  const ascii = FULL_WIDTH.test(text) ? text.replace(EVERY_FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
+  return normText(ascii);
 }
 
 const num = (s: string | undefined, fallback = 0) => (s === undefined ? fallback : Number(s));

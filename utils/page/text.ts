@@ -4,14 +4,9 @@
  * class names, which are hashed per build.
  */
 
-const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
-/** Text normText changes: any space but single ASCII ones between other characters (most page texts have none). */
-const NOT_NORMAL = /[^\S ]|\u200b|  |^ | $/;
+import { normText } from '@/policies/text';
 
-/** NBSP, full-width and other odd spaces → one ASCII space; trimmed. A text already so is returned as it is, not copied. */
-export function normText(s: string): string {
-  return NOT_NORMAL.test(s) ? s.replace(SPACES, ' ').trim() : s;
-}
+export { normText };
 
 /** Elements whose text is not the page's words (scripts, styles, a copy of our badge). */
 const NOT_WORDS = 'script,style,noscript,template,shouyue-badge';
